@@ -1,0 +1,66 @@
+# The two commands a newcomer types: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# The first interpreter >= 3.12 found: python3.13, python3.12, pyenv's 3.13, then python3.
+PYTHON ?= $(shell for p in python3.13 python3.12 "$$(pyenv prefix 3.13.0 2>/dev/null)/bin/python" python3; do \
+	if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
+	then echo "$$p"; break; fi; done)
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-dev messages migrate data lint typecheck pytest browser bench audit clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 est nécessaire (python3.13 ou python3.12)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Translations are compiled with Babel, so no system gettext is needed to run the site.
+messages: | $(BIN)/python
+	$(BIN)/pybabel compile --use-fuzzy -d locale -D django >/dev/null
+
+migrate: install messages
+	$(BIN)/python manage.py migrate --noinput
+
+data: migrate
+	$(BIN)/python manage.py import_communes
+	$(BIN)/python manage.py seed_demo
+
+run: data
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy .
+
+# Browser tests need Debian's Chromium; install it when we can (root + apt), never download one.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get install -y -q chromium >/dev/null || (apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null); fi
+
+pytest: install-dev messages browser
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+bench: install-dev messages
+	$(BIN)/python bench/run.py
+
+audit: install-dev messages
+	bash bench/audit.sh
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,8 @@
+"""Version 1 of the public API: each app contributes its own routes."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("marketplace.api.urls")),
+    path("", include("producers.api.urls")),
+]

@@ -1,0 +1,23 @@
+from rest_framework import viewsets
+
+from marketplace.api.filters import CommuneFilter
+from marketplace.api.serializers import CategorySerializer, CommuneSerializer
+from marketplace.models import Category, Commune
+
+
+class CommuneViewSet(viewsets.ReadOnlyModelViewSet):
+    """Communes, keyed by INSEE code. Filters: `departement`, `epci`, `q` (name or postal code)."""
+
+    queryset = Commune.objects.select_related("epci").order_by("nom", "code_insee")
+    serializer_class = CommuneSerializer
+    filterset_class = CommuneFilter
+    lookup_field = "code_insee"
+    lookup_value_regex = "[0-9AB]{5}"
+
+
+class CategoryViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Category.objects.select_related("parent").order_by(
+        "parent__position", "position", "nom"
+    )
+    serializer_class = CategorySerializer
+    lookup_field = "slug"

@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    return {
+        "SITE_NAME": "« Oh my Lot ! » achat local",
+        "SITE_URL": settings.SITE_URL,
+        "TERRITORY_NAME": settings.TERRITORY_NAME,
+        "MAP_TILE_URL": settings.MAP_TILE_URL,
+        "MAP_ATTRIBUTION": settings.MAP_ATTRIBUTION,
+    }

@@ -1,0 +1,301 @@
+"""Producers, their points of sale and their catalogue.
+
+A producer is public only when `status` is approved; a product is public only when it is
+published and its producer is public. Orders, pickup windows and Stripe accounts will hang off
+these models in later work (stock is already an integer that can be reserved).
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.models import Category, Commune, Label
+
+MAX_PRICE = Decimal("10000.00")
+
+
+class ProducerStatus(models.TextChoices):
+    PENDING = "pending", _("En attente de validation")
+    APPROVED = "approved", _("Validé")
+    REJECTED = "rejected", _("Refusé")
+    SUSPENDED = "suspended", _("Suspendu")
+
+
+class ProducerQuerySet(models.QuerySet["Producer"]):
+    def public(self) -> "ProducerQuerySet":
+        return self.filter(status=ProducerStatus.APPROVED, is_active=True)
+
+    def for_user(self, user) -> "ProducerQuerySet":  # type: ignore[no-untyped-def]
+        return self.filter(memberships__user=user)
+
+
+class Producer(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    nom = models.CharField(_("nom de la ferme ou de l'entreprise"), max_length=150)
+    legal_name = models.CharField(_("raison sociale"), max_length=200, blank=True)
+    siret = models.CharField(_("SIRET"), max_length=14, unique=True, null=True, blank=True)
+    description = models.TextField(_("présentation"), blank=True, max_length=5000)
+    status = models.CharField(
+        _("statut"), max_length=12, choices=ProducerStatus.choices, default=ProducerStatus.PENDING,
+        db_index=True,
+    )
+    status_reason = models.TextField(_("motif"), blank=True)
+    is_active = models.BooleanField(_("actif"), default=True)
+    is_featured = models.BooleanField(_("mis en avant"), default=False)
+
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="producers", verbose_name=_("commune")
+    )
+    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=5, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    phone = models.CharField(_("téléphone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    social_links = models.JSONField(_("réseaux sociaux"), default=list, blank=True)
+    opening_hours = models.TextField(_("horaires d'ouverture"), blank=True, max_length=1000)
+
+    logo = models.ImageField(_("logo"), upload_to="producers/logos/", blank=True)
+    labels = models.ManyToManyField(Label, blank=True, related_name="producers")
+
+    # Ordering features, filled in by the orders and payments work.
+    offers_pickup = models.BooleanField(_("retrait sur place (click & collect)"), default=False)
+    accepts_online_payment = models.BooleanField(_("paiement en ligne"), default=False)
+
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    approved_at = models.DateTimeField(_("validé le"), null=True, blank=True)
+
+    objects = ProducerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["nom"]
+        verbose_name = _("producteur")
+        indexes = [models.Index(fields=["status", "is_active"])]
+
+    def __str__(self) -> str:
+        return self.nom
+
+    def get_absolute_url(self) -> str:
+        return reverse("marketplace:producer", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == ProducerStatus.APPROVED and self.is_active
+
+    @property
+    def position(self) -> tuple[float, float] | None:
+        if self.latitude is not None and self.longitude is not None:
+            return (self.latitude, self.longitude)
+        if self.commune.latitude is not None and self.commune.longitude is not None:
+            return (self.commune.latitude, self.commune.longitude)
+        return None
+
+
+class MemberRole(models.TextChoices):
+    OWNER = "owner", _("Titulaire")
+    MEMBER = "member", _("Membre")
+
+
+class ProducerMembership(models.Model):
+    """Several people can run one farm: an owner and invited members."""
+
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="producer_memberships"
+    )
+    role = models.CharField(_("rôle"), max_length=10, choices=MemberRole.choices,
+                            default=MemberRole.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["producer", "user"], name="unique_producer_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.producer}"
+
+
+class PointOfSaleKind(models.TextChoices):
+    FARM = "farm", _("À la ferme")
+    MARKET = "market", _("Marché")
+    SHOP = "shop", _("Magasin")
+    PICKUP_POINT = "pickup_point", _("Point de retrait")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("lundi")
+    TUESDAY = 2, _("mardi")
+    WEDNESDAY = 3, _("mercredi")
+    THURSDAY = 4, _("jeudi")
+    FRIDAY = 5, _("vendredi")
+    SATURDAY = 6, _("samedi")
+    SUNDAY = 7, _("dimanche")
+
+
+class PointOfSale(models.Model):
+    """Where to find a producer: the farm, a weekly market stall, a shop, a pickup point."""
+
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="points_of_sale")
+    kind = models.CharField(_("type"), max_length=15, choices=PointOfSaleKind.choices)
+    nom = models.CharField(_("nom"), max_length=150)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="points_of_sale", verbose_name=_("commune")
+    )
+    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    weekday = models.PositiveSmallIntegerField(
+        _("jour de marché"), choices=Weekday.choices, null=True, blank=True
+    )
+    opens = models.TimeField(_("ouverture"), null=True, blank=True)
+    closes = models.TimeField(_("fermeture"), null=True, blank=True)
+    offers_pickup = models.BooleanField(_("retrait des commandes"), default=False)
+
+    class Meta:
+        ordering = ["kind", "weekday", "nom"]
+        verbose_name = _("point de vente")
+        verbose_name_plural = _("points de vente")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="market", weekday__isnull=False) | ~Q(kind="market"),
+                name="market_has_weekday",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.nom}"
+
+
+def producer_photo_path(instance: "ProducerPhoto", filename: str) -> str:
+    return f"producers/{instance.producer_id}/photos/{filename}"
+
+
+class ProducerPhoto(models.Model):
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=producer_photo_path)
+    alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt or str(self.image.name)
+
+
+class Unit(models.TextChoices):
+    KG = "kg", _("le kilo")
+    GRAM = "g", _("les 100 g")
+    PIECE = "piece", _("la pièce")
+    BOTTLE = "bouteille", _("la bouteille")
+    JAR = "pot", _("le pot")
+    BUNCH = "botte", _("la botte")
+    DOZEN = "douzaine", _("la douzaine")
+    HALF_DOZEN = "demi-douzaine", _("la demi-douzaine")
+    LITRE = "litre", _("le litre")
+    BOX = "barquette", _("la barquette")
+    BASKET = "panier", _("le panier")
+    LOT = "lot", _("le lot")
+
+
+class ProductStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+    ARCHIVED = "archived", _("Archivé")
+
+
+class ProductQuerySet(models.QuerySet["Product"]):
+    def published(self) -> "ProductQuerySet":
+        return self.filter(
+            status=ProductStatus.PUBLISHED,
+            producer__status=ProducerStatus.APPROVED,
+            producer__is_active=True,
+        )
+
+    def available(self) -> "ProductQuerySet":
+        return self.filter(is_available=True).filter(Q(stock__isnull=True) | Q(stock__gt=0))
+
+
+class Product(models.Model):
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="products")
+    slug = models.SlugField(_("slug"), max_length=120)
+    nom = models.CharField(_("nom"), max_length=150)
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("catégorie")
+    )
+    description = models.TextField(_("description"), blank=True, max_length=5000)
+    price = models.DecimalField(
+        _("prix TTC (€)"),
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(MAX_PRICE)],
+    )
+    unit = models.CharField(_("unité"), max_length=15, choices=Unit.choices, default=Unit.PIECE)
+    unit_size = models.CharField(_("contenance"), max_length=50, blank=True,
+                                 help_text=_("Par exemple : 500 g, 75 cl, 6 œufs."))
+    # None means "on demand" (made or picked to order); an integer is the quantity in stock.
+    stock = models.PositiveIntegerField(_("stock"), null=True, blank=True)
+    is_available = models.BooleanField(_("disponible"), default=True)
+    status = models.CharField(_("statut"), max_length=10, choices=ProductStatus.choices,
+                              default=ProductStatus.PUBLISHED, db_index=True)
+    # Months (1–12) when the product is in season; empty means all year.
+    season_months = models.JSONField(_("mois de saison"), default=list, blank=True)
+    labels = models.ManyToManyField(Label, blank=True, related_name="products")
+    is_featured = models.BooleanField(_("mis en avant"), default=False)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["nom"]
+        verbose_name = _("produit")
+        constraints = [
+            models.UniqueConstraint(fields=["producer", "slug"], name="unique_product_slug"),
+            models.CheckConstraint(
+                condition=Q(price__gt=0) & Q(price__lte=MAX_PRICE), name="product_price_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nom
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "marketplace:product",
+            kwargs={"producer_slug": self.producer.slug, "slug": self.slug},
+        )
+
+    @property
+    def on_demand(self) -> bool:
+        return self.stock is None
+
+    @property
+    def in_stock(self) -> bool:
+        return self.is_available and (self.stock is None or self.stock > 0)
+
+
+def product_photo_path(instance: "ProductPhoto", filename: str) -> str:
+    return f"products/{instance.product_id}/{filename}"
+
+
+class ProductPhoto(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to=product_photo_path)
+    alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt or str(self.image.name)

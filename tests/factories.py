@@ -1,0 +1,92 @@
+"""factory_boy factories shared by the test tree (communes come from the real data)."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from stdnum import luhn
+
+from marketplace.models import Category, Commune, Label
+from producers.models import (
+    MemberRole,
+    PointOfSale,
+    PointOfSaleKind,
+    Producer,
+    ProducerMembership,
+    ProducerStatus,
+    Product,
+)
+
+
+def valid_siret(n: int) -> str:
+    base = f"{n:013d}"
+    return base + luhn.calc_check_digit(base)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}@example.test")
+    email = factory.SelfAttribute("username")
+    password = factory.django.Password("motdepasse-solide-46")
+
+
+def commune(code_insee: str = "46042") -> Commune:
+    """A real commune; needs the `lot_communes` fixture."""
+    return Commune.objects.get(code_insee=code_insee)
+
+
+class ProducerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Producer
+
+    nom = factory.Sequence(lambda n: f"Ferme numéro {n}")
+    slug = factory.Sequence(lambda n: f"ferme-numero-{n}")
+    siret = factory.Sequence(lambda n: valid_siret(73282932000000 // 10 + n))
+    description = "Une ferme du Lot."
+    status = ProducerStatus.APPROVED
+    commune = factory.LazyFunction(lambda: commune("46042"))
+    offers_pickup = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProducerMembership
+
+    producer = factory.SubFactory(ProducerFactory)
+    user = factory.SubFactory(UserFactory)
+    role = MemberRole.OWNER
+
+
+class PointOfSaleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PointOfSale
+
+    producer = factory.SubFactory(ProducerFactory)
+    kind = PointOfSaleKind.FARM
+    nom = "À la ferme"
+    commune = factory.SelfAttribute("producer.commune")
+
+
+def category(slug: str = "fromages-de-chevre") -> Category:
+    """A category of the shipped taxonomy (loaded by a migration)."""
+    return Category.objects.get(slug=slug)
+
+
+def label(slug: str = "aop") -> Label:
+    return Label.objects.get(slug=slug)
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    producer = factory.SubFactory(ProducerFactory)
+    nom = factory.Sequence(lambda n: f"Produit {n}")
+    slug = factory.Sequence(lambda n: f"produit-{n}")
+    category = factory.LazyFunction(category)
+    description = "Un produit de la ferme."
+    price = Decimal("4.50")
+    unit = "piece"
