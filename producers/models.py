@@ -182,6 +182,8 @@ def producer_photo_path(instance: "ProducerPhoto", filename: str) -> str:
 class ProducerPhoto(models.Model):
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to=producer_photo_path)
+    # A small re-encoded copy for cards and lists (filled by the image pipeline).
+    thumbnail = models.ImageField(_("vignette"), upload_to=producer_photo_path, blank=True)
     alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -190,6 +192,10 @@ class ProducerPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.alt or str(self.image.name)
+
+    @property
+    def card_url(self) -> str:
+        return (self.thumbnail or self.image).url
 
 
 class Unit(models.TextChoices):
@@ -291,6 +297,8 @@ def product_photo_path(instance: "ProductPhoto", filename: str) -> str:
 class ProductPhoto(models.Model):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to=product_photo_path)
+    # A small re-encoded copy for cards and lists (filled by the image pipeline).
+    thumbnail = models.ImageField(_("vignette"), upload_to=product_photo_path, blank=True)
     alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -299,3 +307,7 @@ class ProductPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.alt or str(self.image.name)
+
+    @property
+    def card_url(self) -> str:
+        return (self.thumbnail or self.image).url

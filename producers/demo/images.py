@@ -22,8 +22,8 @@ def demo_photo(title: str, *, size: tuple[int, int] = (640, 480)) -> ContentFile
         t = y / height
         colour = tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
         draw.line([(0, y), (width, y)], fill=colour)
-    font = ImageFont.load_default(size=36)
-    draw.text((32, height - 90), title[:28], fill=(255, 255, 255), font=font)
+    font = ImageFont.load_default(size=max(14, width // 18))
+    draw.text((width // 20, height - height // 5), title[:28], fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=70, optimize=True)
-    return ContentFile(buffer.getvalue(), name=f"demo-{seed:08x}.jpg")
+    return ContentFile(buffer.getvalue(), name=f"demo-{seed:08x}-{width}.jpg")

@@ -146,7 +146,8 @@ def _products(rng: random.Random, producer: Producer, templates: list, categorie
             is_featured=position == 0 and rng.random() < 0.3,
         )
         product.labels.set([labels[s] for s in label_slugs])
-        ProductPhoto.objects.create(product=product, image=demo_photo(name), alt="")
+        ProductPhoto.objects.create(product=product, image=demo_photo(name),
+                                    thumbnail=demo_photo(name, size=(320, 240)), alt="")
     return len(templates)
 
 
@@ -183,6 +184,7 @@ def demo_seed() -> SeedResult:
             )
             producer.labels.set([labels[s] for s in spec["labels"]])  # type: ignore[attr-defined]
             ProducerPhoto.objects.create(producer=producer, image=demo_photo(name),
+                                         thumbnail=demo_photo(name, size=(320, 240)),
                                          alt=f"La ferme {name}")
             _points_of_sale(rng, producer, commune)
             product_count += _products(rng, producer, spec["products"], categories, labels)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Full-text search over products and producers (one interface, a backend per database)."""
