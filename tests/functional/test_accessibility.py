@@ -1,0 +1,94 @@
+"""axe-core (WCAG 2.1 A and AA) and reflow at 320 px on every page state listed in pages.py."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from axe_playwright_python.base import AXE_SCRIPT
+from django.urls import NoReverseMatch, Resolver404, resolve
+from playwright.sync_api import Page
+
+from tests.functional.conftest import NARROW, VIEWPORTS, OpenPage
+from tests.functional.live_site import LiveSite
+from tests.functional.pages import PAGES, PageCase
+
+pytestmark = pytest.mark.functional
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# The page's scroll width, and the first elements that stick out on the right (for the message).
+OVERFLOW_JS = """() => {
+    const width = document.documentElement.clientWidth;
+    const label = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+        + (typeof el.className === 'string' && el.className ? '.' + el.className : '');
+    const wide = [...document.querySelectorAll('body *')].filter(el => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.right > width + 1;
+    }).slice(0, 5).map(label);
+    return {scroll: document.documentElement.scrollWidth, width, wide};
+}"""
+
+CASES = [
+    pytest.param(name, case, id=f"{name}-{case.state}")
+    for name, cases in PAGES.items() for case in cases
+]
+
+
+@cache
+def _page_exists(name: str, path: str) -> bool:
+    try:
+        return resolve(path.split("?")[0]).view_name == name
+    except (Resolver404, NoReverseMatch):
+        return False
+
+
+def visit(open_page: OpenPage, site: LiveSite, name: str, case: PageCase,
+          viewport: dict[str, int]) -> Page:
+    path = case.path.format(**site.facts)
+    if not _page_exists(name, path):
+        pytest.skip(f"{name} ({path}) is not built yet")
+    page, _ = open_page(viewport, logged_in=case.login)
+    response = page.goto(path)
+    assert response is not None
+    assert response.status == case.status, f"{path} answered {response.status}"
+    if case.prepare:
+        case.prepare(page)
+    return page
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.evaluate(AXE_SCRIPT)
+    results = page.evaluate(
+        "opts => axe.run(document, opts)",
+        {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(f"{n['target']} {n['html'][:160]}" for n in v["nodes"][:5])
+        for v in results["violations"]
+    ]
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize(("name", "case"), CASES)
+def test_no_wcag_21_aa_violation(open_page: OpenPage, live_site: LiveSite, name: str,
+                                 case: PageCase, viewport: str):
+    page = visit(open_page, live_site, name, case, VIEWPORTS[viewport])
+
+    violations = axe_violations(page)
+
+    assert violations == [], f"{page.url} at {viewport}:\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize(("name", "case"), CASES)
+def test_reflows_at_320_px_without_horizontal_scrolling(open_page: OpenPage,
+                                                        live_site: LiveSite, name: str,
+                                                        case: PageCase):
+    page = visit(open_page, live_site, name, case, NARROW)
+
+    overflow = page.evaluate(OVERFLOW_JS)
+
+    assert overflow["scroll"] <= overflow["width"], (
+        f"{page.url} scrolls horizontally at 320 px: {overflow}"
+    )
