@@ -4,6 +4,7 @@ Development works with no variable set (SQLite under var/). Production differs o
 environment variables, and a missing or malformed value stops the start with a clear message.
 """
 
+import contextlib
 import importlib.util
 from pathlib import Path
 
@@ -136,7 +137,11 @@ LANGUAGE_COOKIE_NAME = "langue"
 
 # --- Static and media files -----------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+# WhiteNoise warns at every start when the directory is missing (before collectstatic).
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = DEBUG
 # Leaflet ships inside the django-leaflet package; its admin needs GDAL, so the app is not
 # installed and only its static files are served (under /static/leaflet/).
 _leaflet_spec = importlib.util.find_spec("leaflet")
