@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
@@ -15,3 +17,7 @@ urlpatterns = [
     path("espace-producteur/", include("producers.urls")),
     path("", include("marketplace.urls")),
 ]
+
+if settings.DEBUG and settings.STORAGE_BACKEND == "filesystem":
+    # Development only: uploads served by Django (production serves them from S3 or the proxy).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
