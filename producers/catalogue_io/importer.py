@@ -1,0 +1,145 @@
+"""The import engine: read → check every row → write in one transaction.
+
+Two streaming passes over the file, so memory stays flat whatever its size:
+1. every row is checked (alone, then against the file: one SIRET is one producer, a product
+   appears once), keeping only compact keys; a missing column stops before any row is read;
+2. unless a row was refused (and `skip_invalid` is off), the file is read again and the valid
+   rows are written in batches inside one transaction. A dry run writes the same way and rolls
+   back, so it reports exactly what an import would do.
+The search index is refreshed once the transaction has committed (bulk writes bypass signals).
+"""
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import IO, Protocol
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.search.indexing import index_producers, index_products
+from producers.catalogue_io.columns import COLUMNS, HeaderError, parse_header
+from producers.catalogue_io.readers import FileFormatError, Source, Table, detect_format, open_table
+from producers.catalogue_io.report import ImportReport, RowError
+from producers.catalogue_io.validation import CatalogueRow, FileChecker, References, RowParser
+from producers.catalogue_io.writing import CatalogueWriter
+
+BATCH_ROWS = 2000
+
+
+class CatalogueFileError(ValueError):
+    """The file cannot be imported at all (unreadable, empty, a required column missing)."""
+
+
+class Progress(Protocol):
+    """What the engine tells a progress bar; the command shows tqdm on a terminal."""
+
+    def start(self, phase: str, total: int | None) -> None: ...
+
+    def advance(self, rows: int) -> None: ...
+
+
+class _NoProgress:
+    def start(self, phase: str, total: int | None) -> None:
+        pass
+
+    def advance(self, rows: int) -> None:
+        pass
+
+
+def catalogue_import(
+    *,
+    source: Source | str | Path | IO[bytes],
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    on_error: Callable[[RowError], None] | None = None,
+) -> ImportReport:
+    """Import a catalogue file (CSV, XLSX or ODS; one row per product). Raises
+    `CatalogueFileError` when the file itself is unusable; otherwise every refused row is in
+    the report, and nothing is written if any was refused unless `skip_invalid`."""
+    source = source if isinstance(source, Source) else Source(source)
+    progress = progress or _NoProgress()
+    report = ImportReport(dry_run=dry_run, skip_invalid=skip_invalid, on_error=on_error)
+    try:
+        report.file_format = detect_format(source)
+        checker = _check(source, report, progress)
+        if report.refused_lines and not skip_invalid:
+            return report
+        producers = checker.importable_producers()
+        if not producers:
+            return report
+        with transaction.atomic():
+            writer = CatalogueWriter(present=checker.parser.header.present, report=report,
+                                     now=timezone.now())
+            writer.write_producers(producers)
+            _write_products(source, report, checker, writer, progress)
+            report.written = True
+            if dry_run:
+                transaction.set_rollback(True)
+            else:
+                transaction.on_commit(partial(_reindex, writer.changed_producer_ids,
+                                              writer.changed_product_ids))
+    except (FileFormatError, HeaderError) as exc:
+        raise CatalogueFileError(str(exc)) from exc
+    return report
+
+
+def _blank(cells: list[str]) -> bool:
+    return not any(cell.strip() for cell in cells)
+
+
+def _check(source: Source, report: ImportReport, progress: Progress) -> FileChecker:
+    with open_table(source, report.file_format) as table:
+        header = parse_header(table.header)
+        if header.unknown:
+            report.warnings.append(
+                _("colonne(s) inconnue(s), ignorée(s) : %(columns)s (colonnes attendues : "
+                  "%(expected)s).") % {"columns": ", ".join(header.unknown),
+                                       "expected": ", ".join(COLUMNS)}
+            )
+        checker = FileChecker(parser=RowParser(header, References.load()), report=report)
+        progress.start(_("Vérification"), None)
+        for line, cells in table.rows:
+            if _blank(cells):
+                continue
+            report.rows += 1
+            checker.check(line, cells)
+            progress.advance(1)
+    return checker
+
+
+def _write_products(source: Source, report: ImportReport, checker: FileChecker,
+                    writer: CatalogueWriter, progress: Progress) -> None:
+    progress.start(_("Import"), report.rows - report.refused)
+    batch: list[CatalogueRow] = []
+    with open_table(source, report.file_format) as table:
+        for row in _valid_rows(table, checker, report):
+            batch.append(row)
+            if len(batch) == BATCH_ROWS:
+                writer.write_products(batch)
+                progress.advance(len(batch))
+                batch = []
+    if batch:
+        writer.write_products(batch)
+        progress.advance(len(batch))
+
+
+def _valid_rows(
+    table: Table, checker: FileChecker, report: ImportReport
+) -> Iterator[CatalogueRow]:
+    for line, cells in table.rows:
+        if line in report.refused_lines or _blank(cells):
+            continue
+        row, _errors = checker.parser.parse(line, cells)
+        if row is None:  # the file changed between the two passes
+            raise FileFormatError(_("le fichier a changé pendant l'import."))
+        yield row
+
+
+def _reindex(producer_ids: list[int], product_ids: list[int]) -> None:
+    if producer_ids:
+        index_producers(producer_ids)
+    if product_ids:
+        index_products(product_ids)

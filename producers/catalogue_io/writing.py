@@ -1,0 +1,224 @@
+"""Writing checked rows: producers upserted by SIRET, then products by (producer, name), in
+batches, each batch preloading just what it compares against. Runs inside the import's
+transaction; compares before writing, so an unchanged row costs no write at all."""
+
+from collections import defaultdict
+from datetime import datetime
+from itertools import batched
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from producers.catalogue_io.report import ImportReport
+from producers.catalogue_io.text import clean_line, clean_text, name_key
+from producers.catalogue_io.validation import CatalogueRow, ProducerValues
+from producers.catalogue_io.values import same_phone
+from producers.models import Producer, ProducerStatus, Product, ProductStatus
+
+QUERY_CHUNK = 500
+MAX_SLUG = 120
+ProductLabel = Product.labels.through
+
+
+def _slug_base(name: str, fallback: str) -> str:
+    # The same shape as producers.slugs: room left for a "-NN" suffix.
+    return (slugify(name) or fallback)[: MAX_SLUG - 4].strip("-") or fallback
+
+
+def _first_free(base: str, taken: set[str]) -> str:
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+class CatalogueWriter:
+    def __init__(self, *, present: frozenset[str], report: ImportReport, now: datetime) -> None:
+        self.present = present
+        self.report = report
+        self.now = now
+        self.producer_ids: dict[str, int] = {}
+        self.changed_producer_ids: list[int] = []
+        self.changed_product_ids: list[int] = []
+
+    # --- producers ------------------------------------------------------------------------
+
+    def write_producers(self, producers: dict[str, ProducerValues]) -> None:
+        new: list[ProducerValues] = []
+        changed: list[Producer] = []
+        fields = ["nom", "commune", "status", "approved_at", "updated_at",
+                  *(f for f, c in (("email", "producer_email"), ("phone", "producer_phone"),
+                                   ("description", "producer_description"))
+                    if c in self.present)]
+        for chunk in batched(producers, QUERY_CHUNK):
+            found = {p.siret: p for p in Producer.objects.filter(siret__in=chunk).only(
+                "id", "siret", "nom", "commune_id", "email", "phone", "description", "status",
+                "approved_at", "updated_at")}
+            for siret in chunk:
+                current = found.get(siret)
+                if current is None:
+                    new.append(producers[siret])
+                    continue
+                self.producer_ids[siret] = current.pk
+                if self._update_producer(current, producers[siret]):
+                    changed.append(current)
+                else:
+                    self.report.producers.unchanged += 1
+        Producer.objects.bulk_update(changed, fields, batch_size=QUERY_CHUNK)
+        self.report.producers.updated += len(changed)
+        self.changed_producer_ids.extend(p.pk for p in changed)
+        self._create_producers(new)
+
+    def _update_producer(self, current: Producer, new: ProducerValues) -> bool:
+        changes: dict[str, object] = {}
+        if clean_line(current.nom) != new.nom:
+            changes["nom"] = new.nom
+        if current.commune_id != new.commune_id:
+            changes["commune_id"] = new.commune_id
+        if "producer_email" in self.present and current.email.strip() != new.email:
+            changes["email"] = new.email
+        if "producer_phone" in self.present and not same_phone(current.phone, new.phone):
+            changes["phone"] = new.phone
+        if ("producer_description" in self.present
+                and clean_text(current.description) != new.description):
+            changes["description"] = new.description
+        if current.status == ProducerStatus.PENDING:
+            # The CCI vouches for the producers of its spreadsheet (CONTRACT: imported producers
+            # are approved); a refusal or a suspension is a curation decision it keeps.
+            changes.update(status=ProducerStatus.APPROVED, approved_at=self.now)
+        elif current.status != ProducerStatus.APPROVED:
+            self.report.warnings.append(_(
+                "SIRET %(siret)s (%(name)s) : producteur « %(status)s », statut conservé."
+            ) % {"siret": new.siret, "name": new.nom, "status": current.get_status_display()})
+        for name, value in changes.items():
+            setattr(current, name, value)
+        if changes:
+            current.updated_at = self.now
+        return bool(changes)
+
+    def _create_producers(self, new: list[ProducerValues]) -> None:
+        if not new:
+            return
+        taken = set(Producer.objects.values_list("slug", flat=True))
+        objects = [
+            Producer(
+                siret=values.siret, nom=values.nom, slug=_first_free(
+                    _slug_base(values.nom, "producteur"), taken),
+                commune_id=values.commune_id, email=values.email, phone=values.phone,
+                description=values.description, status=ProducerStatus.APPROVED,
+                approved_at=self.now,
+            )
+            for values in new
+        ]
+        Producer.objects.bulk_create(objects, batch_size=QUERY_CHUNK)
+        self.producer_ids.update((p.siret, p.pk) for p in objects if p.siret)
+        self.report.producers.created += len(objects)
+
+    # --- products -------------------------------------------------------------------------
+
+    def write_products(self, rows: list[CatalogueRow]) -> None:
+        producer_ids = {self.producer_ids[row.producer.siret] for row in rows}
+        known: dict[tuple[int, str], int] = {}
+        slugs: dict[int, set[str]] = defaultdict(set)
+        for chunk in batched(producer_ids, QUERY_CHUNK):
+            for pk, producer_id, nom, slug in (
+                Product.objects.filter(producer_id__in=chunk).order_by("pk")
+                .values_list("pk", "producer_id", "nom", "slug")
+            ):
+                known.setdefault((producer_id, name_key(nom)), pk)
+                slugs[producer_id].add(slug)
+        matched: dict[int, CatalogueRow] = {}
+        new: list[Product] = []
+        new_labels: list[frozenset[int]] = []
+        for row in rows:
+            producer_id = self.producer_ids[row.producer.siret]
+            existing = known.get((producer_id, row.key))
+            if existing is not None:
+                matched[existing] = row
+                continue
+            new.append(Product(
+                producer_id=producer_id, nom=row.nom, category_id=row.category_id,
+                slug=_first_free(_slug_base(row.nom, "produit"), slugs[producer_id]),
+                description=row.description, price=row.price, unit=row.unit, stock=row.stock,
+                status=ProductStatus.PUBLISHED,
+            ))
+            new_labels.append(row.label_ids)
+        self._update_products(matched)
+        Product.objects.bulk_create(new, batch_size=QUERY_CHUNK)
+        ProductLabel.objects.bulk_create(
+            [ProductLabel(product_id=product.pk, label_id=label_id)
+             for product, label_ids in zip(new, new_labels, strict=True)
+             for label_id in label_ids],
+            batch_size=QUERY_CHUNK * 2,
+        )
+        self.report.products.created += len(new)
+        self.changed_product_ids.extend(p.pk for p in new)
+
+    def _update_products(self, matched: dict[int, CatalogueRow]) -> None:
+        if not matched:
+            return
+        current = Product.objects.only(
+            "id", "nom", "category_id", "description", "price", "unit", "stock", "updated_at"
+        ).in_bulk(list(matched))
+        label_changes = self._label_changes(matched) if "labels" in self.present else {}
+        fields = ["nom", "category", "price", "unit", "updated_at",
+                  *(f for f, c in (("description", "product_description"), ("stock", "stock"))
+                    if c in self.present)]
+        changed = [product for pk, product in current.items()
+                   if self._update_product(product, matched[pk]) or pk in label_changes]
+        for product in changed:
+            product.updated_at = self.now
+        Product.objects.bulk_update(changed, fields, batch_size=QUERY_CHUNK)
+        self._write_labels(label_changes)
+        self.report.products.updated += len(changed)
+        self.report.products.unchanged += len(current) - len(changed)
+        self.changed_product_ids.extend(p.pk for p in changed)
+
+    def _update_product(self, product: Product, row: CatalogueRow) -> bool:
+        changes: dict[str, object] = {}
+        if clean_line(product.nom) != row.nom:
+            changes["nom"] = row.nom
+        if product.category_id != row.category_id:
+            changes["category_id"] = row.category_id
+        if product.price != row.price:
+            changes["price"] = row.price
+        if product.unit != row.unit:
+            changes["unit"] = row.unit
+        if ("product_description" in self.present
+                and clean_text(product.description) != row.description):
+            changes["description"] = row.description
+        if "stock" in self.present and product.stock != row.stock:
+            changes["stock"] = row.stock
+        for name, value in changes.items():
+            setattr(product, name, value)
+        return bool(changes)
+
+    def _label_changes(
+        self, matched: dict[int, CatalogueRow]
+    ) -> dict[int, tuple[set[int], list[int]]]:
+        """Per product whose labels differ: label ids to add, link ids to remove."""
+        links: dict[int, dict[int, int]] = defaultdict(dict)
+        for link_id, product_id, label_id in ProductLabel.objects.filter(
+            product_id__in=list(matched)
+        ).values_list("id", "product_id", "label_id"):
+            links[product_id][label_id] = link_id
+        changes = {}
+        for pk, row in matched.items():
+            current = links.get(pk, {})
+            add = set(row.label_ids) - current.keys()
+            remove = [link for label, link in current.items() if label not in row.label_ids]
+            if add or remove:
+                changes[pk] = (add, remove)
+        return changes
+
+    def _write_labels(self, changes: dict[int, tuple[set[int], list[int]]]) -> None:
+        removed = [link for _add, remove in changes.values() for link in remove]
+        for chunk in batched(removed, QUERY_CHUNK):
+            ProductLabel.objects.filter(id__in=chunk).delete()
+        ProductLabel.objects.bulk_create(
+            [ProductLabel(product_id=pk, label_id=label_id)
+             for pk, (add, _remove) in changes.items() for label_id in add],
+            batch_size=QUERY_CHUNK * 2,
+        )
+
