@@ -45,8 +45,9 @@ def test_every_api_operation_survives_fuzzing(api_site: LiveSite, tmp_path: Path
         "--report", "junit", "--report-junit-path", str(tmp_path / "schemathesis.xml"),
     ]
 
+    # Run in tmp_path: schemathesis keeps a cache directory (.schemathesis/) in its cwd.
     result = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT_S,
-                            check=False)
+                            check=False, cwd=tmp_path)
 
     assert any(op.split()[1].startswith("/api/v1/") for op in tested)
     assert result.returncode == 0, (
