@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.search.lookups import SearchDocumentField
+
 
 class Departement(models.Model):
     code = models.CharField(_("code"), max_length=3, primary_key=True)
@@ -152,3 +154,39 @@ class Label(models.Model):
 
     def __str__(self) -> str:
         return self.nom
+
+
+# --- Search index (see marketplace/search/) --------------------------------------------------
+# Tables created by migration 0003 in each database's own way: an FTS5 virtual table on SQLite,
+# a table with a GIN-indexed tsvector on PostgreSQL. Both key their rows by a column named
+# "rowid" (FTS5's implicit key, which cannot be renamed), so one model joins on either.
+
+
+class ProductSearchEntry(models.Model):
+    product = models.OneToOneField(
+        "producers.Product", primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING,
+        related_name="search_entry", db_constraint=False,
+    )
+    document = SearchDocumentField()
+
+    class Meta:
+        managed = False
+        db_table = "marketplace_productsearch"
+
+    def __str__(self) -> str:
+        return f"index: {self.product_id}"
+
+
+class ProducerSearchEntry(models.Model):
+    producer = models.OneToOneField(
+        "producers.Producer", primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING,
+        related_name="search_entry", db_constraint=False,
+    )
+    document = SearchDocumentField()
+
+    class Meta:
+        managed = False
+        db_table = "marketplace_producersearch"
+
+    def __str__(self) -> str:
+        return f"index: {self.producer_id}"

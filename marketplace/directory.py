@@ -1,0 +1,326 @@
+"""The directory's reads: producers and products filtered, searched, sorted by the same rules
+for the pages and the API (the filter names are the public contract's).
+
+Distances: the area (a commune's centre and a radius) is resolved first, in one query over
+producers (or their points of sale) inside a bounding box, with the exact haversine distance
+computed in Python; the lists then filter on those producer ids. Sorting by distance is done
+on ids in Python, so only the page's rows are ever fetched with their relations.
+"""
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.text import slugify
+
+from marketplace import search
+from marketplace.models import Category, Commune
+from producers.models import PointOfSale, Producer, Product, ProductStatus
+
+EARTH_RADIUS_KM = 6371.0
+SORTS = ("relevance", "distance", "name", "price", "newest")
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """The contract's filters, already validated (see marketplace.filters)."""
+
+    q: str = ""
+    commune: str = ""
+    radius_km: Decimal | None = None
+    epci: str = ""
+    category: str = ""
+    labels: tuple[str, ...] = ()
+    pickup: bool | None = None
+    online_payment: bool | None = None
+    points_of_sale: tuple[str, ...] = ()
+    weekday: int | None = None
+    producer: str = ""
+    max_price: Decimal | None = None
+    sort: str = ""
+
+    @classmethod
+    def from_cleaned(cls, data: dict[str, Any]) -> "Criteria":
+        return cls(
+            q=(data.get("q") or "").strip(),
+            commune=(data.get("commune") or "").strip(),
+            radius_km=data.get("radius_km"),
+            epci=(data.get("epci") or "").strip(),
+            category=(data.get("category") or "").strip(),
+            labels=tuple(s for s in (data.get("label") or ()) if s),
+            pickup=data.get("pickup"),
+            online_payment=data.get("online_payment"),
+            points_of_sale=tuple(data.get("point_of_sale") or ()),
+            weekday=data.get("weekday"),
+            producer=(data.get("producer") or "").strip(),
+            max_price=data.get("max_price"),
+            sort=data.get("sort") or "",
+        )
+
+
+# --- Communes and distances --------------------------------------------------------------------
+
+def resolve_commune(text: str) -> Commune | None:
+    """An INSEE code (46102), « Figeac (46102) » as the autocompletion writes it, or a name or
+    postal code typed without JavaScript (the most populated match)."""
+    text = text.strip()
+    if text.endswith(")") and "(" in text:
+        text = text[text.rindex("(") + 1:-1].strip()
+    if not text:
+        return None
+    communes = Commune.objects.select_related("epci")
+    if len(text) == 5 and text[:2].isalnum() and text[2:].isdigit():
+        found = communes.filter(code_insee=text.upper()).first()
+        if found is not None or not text.isdigit():
+            return found
+    exact = communes.filter(slug=slugify(text)).order_by("-population").first()
+    return exact or communes.matching(text).first()
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Area:
+    """Producers in the area (or selling at a point of sale in it), with their distance."""
+
+    commune: Commune
+    radius_km: float | None
+    distances: dict[int, float] = field(default_factory=dict)
+
+
+def _in_box(prefix: str, commune: Commune, radius_km: float) -> Q:
+    lat, lon = commune.latitude or 0.0, commune.longitude or 0.0
+    dlat = radius_km / 111.2
+    dlon = radius_km / (111.2 * max(0.01, math.cos(math.radians(lat))))
+    return Q(**{f"{prefix}lat__range": (lat - dlat, lat + dlat),
+                f"{prefix}lon__range": (lon - dlon, lon + dlon)})
+
+
+def resolve_area(criteria: Criteria, commune: Commune) -> Area:
+    """Producers whose position (or, with `point_of_sale`/`weekday`, a matching point of sale)
+    is in the commune, or within `radius_km` of its centre."""
+    radius = float(criteria.radius_km) if criteria.radius_km is not None else None
+    has_centre = commune.latitude is not None and commune.longitude is not None
+    if criteria.points_of_sale or criteria.weekday:
+        rows: QuerySet[Any] = _points_of_sale(criteria).filter(
+            producer__in=Producer.objects.public())
+        owner = "producer_id"
+    else:
+        rows = Producer.objects.public()
+        owner = "pk"
+    rows = rows.annotate(pos_lat=Coalesce("latitude", "commune__latitude"),
+                         pos_lon=Coalesce("longitude", "commune__longitude"))
+    if radius is not None and has_centre:
+        rows = rows.filter(_in_box("pos_", commune, radius))
+    else:
+        rows = rows.filter(commune=commune)
+    area = Area(commune=commune, radius_km=radius if has_centre else None)
+    for owner_id, lat, lon in rows.values_list(owner, "pos_lat", "pos_lon"):
+        if has_centre and lat is not None and lon is not None:
+            km = haversine_km(commune.latitude, commune.longitude, lat, lon)  # type: ignore[arg-type]
+        elif has_centre and radius is not None:
+            continue
+        else:
+            km = 0.0
+        if radius is not None and km > radius:
+            continue
+        area.distances[owner_id] = min(km, area.distances.get(owner_id, km))
+    return area
+
+
+def _points_of_sale(criteria: Criteria) -> QuerySet[PointOfSale]:
+    found = PointOfSale.objects.all()
+    if criteria.points_of_sale:
+        found = found.filter(kind__in=criteria.points_of_sale)
+    if criteria.weekday:
+        found = found.filter(weekday=criteria.weekday)
+    return found
+
+
+# --- Filters shared by both lists ----------------------------------------------------------
+
+def _category_ids(slug: str) -> QuerySet[Category]:
+    return Category.objects.filter(Q(slug=slug) | Q(parent__slug=slug)).values("pk")
+
+
+def _label_held(slug: str, owner: str) -> Q:
+    """The label is held by the product or its producer (owner = 'product'), or by the
+    producer or one of its published products (owner = 'producer')."""
+    product_labels = Product.labels.through.objects.filter(label__slug=slug)
+    producer_labels = Producer.labels.through.objects.filter(label__slug=slug)
+    if owner == "product":
+        return Q(Exists(product_labels.filter(product_id=OuterRef("pk")))) | Q(
+            Exists(producer_labels.filter(producer_id=OuterRef("producer_id"))))
+    return Q(Exists(producer_labels.filter(producer_id=OuterRef("pk")))) | Q(Exists(
+        product_labels.filter(product__producer_id=OuterRef("pk"),
+                              product__status=ProductStatus.PUBLISHED)))
+
+
+def _producer_filters(criteria: Criteria, prefix: str) -> Q:
+    q = Q()
+    if criteria.epci:
+        q &= Q(**{f"{prefix}commune__epci_id": criteria.epci})
+    if criteria.pickup:
+        q &= Q(**{f"{prefix}offers_pickup": True})
+    if criteria.online_payment:
+        q &= Q(**{f"{prefix}accepts_online_payment": True})
+    return q
+
+
+def _sells_at(criteria: Criteria, producer_ref: str) -> Q:
+    return Q(Exists(_points_of_sale(criteria).filter(producer_id=OuterRef(producer_ref))))
+
+
+# --- Results ------------------------------------------------------------------------------
+
+class Results:
+    """A lazy list that Django's Paginator (pages and API) can count and slice: only the
+    requested page is fetched, with its relations, in one query (plus prefetches)."""
+
+    def __init__(self, queryset: QuerySet[Any], *, order: Sequence[str],
+                 fetch: Callable[[QuerySet[Any]], QuerySet[Any]],
+                 distances: dict[int, float] | None = None, owner: str = "pk",
+                 python_order: bool = False) -> None:
+        self.queryset = queryset
+        self.order = list(order)
+        self.fetch = fetch
+        self.distances = distances
+        self.owner = owner
+        self.python_order = python_order
+        self._count: int | None = None
+        self._ids: list[int] | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = len(self._sorted_ids()) if self.python_order else self.queryset.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self[0:self.count()])
+
+    def __getitem__(self, index: slice) -> list[Any]:
+        if not isinstance(index, slice):
+            raise TypeError("Results only supports slices.")
+        if self.python_order:
+            ids = self._sorted_ids()[index]
+            rows = self.fetch(self.queryset.model._default_manager.all()).in_bulk(ids)
+            page = [rows[i] for i in ids if i in rows]
+        else:
+            page = list(self.fetch(self.queryset.order_by(*self.order))[index])
+        for row in page:
+            owner_id = getattr(row, self.owner) if self.owner != "pk" else row.pk
+            row.distance_km = (round(self.distances[owner_id], 1)
+                               if self.distances and owner_id in self.distances else None)
+        return page
+
+    def _sorted_ids(self) -> list[int]:
+        """Every matching id in distance order (ids only: a few thousand at most)."""
+        if self._ids is None:
+            distances = self.distances or {}
+            owner = "pk" if self.owner == "pk" else self.owner
+            rows = self.queryset.order_by().values_list("pk", owner, "nom")
+            self._ids = [pk for pk, _, _ in sorted(
+                rows, key=lambda r: (distances.get(r[1], math.inf), r[2], r[0]))]
+        return self._ids
+
+
+def _sort(criteria: Criteria, *, has_area: bool) -> str:
+    sort = criteria.sort or ("relevance" if criteria.q else "distance" if has_area else "name")
+    if sort == "relevance" and not criteria.q:
+        return "distance" if has_area else "name"
+    if sort == "distance" and not has_area:
+        return "relevance" if criteria.q else "name"
+    return sort
+
+
+def _area(criteria: Criteria) -> tuple[Area | None, bool]:
+    """The area asked for, and False when the commune is unknown (the list is then empty)."""
+    if not criteria.commune:
+        return None, True
+    commune = resolve_commune(criteria.commune)
+    if commune is None:
+        return None, False
+    return resolve_area(criteria, commune), True
+
+
+def product_results(criteria: Criteria, *, area: Area | None = None,
+                    fetch: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None) -> Results:
+    known = True
+    if area is None:
+        area, known = _area(criteria)
+    products = Product.objects.published()
+    if not known:
+        products = products.none()
+    if area is not None:
+        products = products.filter(producer_id__in=list(area.distances))
+    elif criteria.points_of_sale or criteria.weekday:
+        products = products.filter(_sells_at(criteria, "producer_id"))
+    products = products.filter(_producer_filters(criteria, "producer__"))
+    if criteria.category:
+        products = products.filter(category_id__in=_category_ids(criteria.category))
+    for slug in criteria.labels:
+        products = products.filter(_label_held(slug, "product"))
+    if criteria.producer:
+        products = products.filter(producer__slug=criteria.producer)
+    if criteria.max_price is not None:
+        products = products.filter(price__lte=criteria.max_price)
+    if criteria.q:
+        products = search.filter_ranked(products, criteria.q)
+    sort = _sort(criteria, has_area=area is not None)
+    order = {"relevance": ["search_rank", "nom", "pk"], "name": ["nom", "pk"],
+             "price": ["price", "nom", "pk"], "newest": ["-created_at", "-pk"]}
+    return Results(
+        products, order=order.get(sort, ["nom", "pk"]), fetch=fetch or _product_rows,
+        distances=area.distances if area else None, owner="producer_id",
+        python_order=sort == "distance",
+    )
+
+
+def producer_results(criteria: Criteria, *, area: Area | None = None,
+                     fetch: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None) -> Results:
+    known = True
+    if area is None:
+        area, known = _area(criteria)
+    producers = Producer.objects.public()
+    if not known:
+        producers = producers.none()
+    if area is not None:
+        producers = producers.filter(pk__in=list(area.distances))
+    elif criteria.points_of_sale or criteria.weekday:
+        producers = producers.filter(_sells_at(criteria, "pk"))
+    producers = producers.filter(_producer_filters(criteria, ""))
+    if criteria.category:
+        producers = producers.filter(Exists(Product.objects.filter(
+            producer_id=OuterRef("pk"), status=ProductStatus.PUBLISHED,
+            category_id__in=_category_ids(criteria.category))))
+    for slug in criteria.labels:
+        producers = producers.filter(_label_held(slug, "producer"))
+    if criteria.q:
+        producers = search.filter_ranked(producers, criteria.q)
+    sort = _sort(criteria, has_area=area is not None)
+    order = {"relevance": ["search_rank", "nom", "pk"], "newest": ["-approved_at", "-pk"]}
+    return Results(
+        producers, order=order.get(sort, ["nom", "pk"]), fetch=fetch or _producer_rows,
+        distances=area.distances if area else None, owner="pk",
+        python_order=sort == "distance",
+    )
+
+
+def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
+    return queryset.select_related("producer__commune", "category").prefetch_related("photos")
+
+
+def _producer_rows(queryset: QuerySet[Producer]) -> QuerySet[Producer]:
+    return queryset.select_related("commune").prefetch_related("photos", "labels")

@@ -1,0 +1,97 @@
+"""PostgreSQL: a weighted tsvector per document (GIN index) in the `omlot_french` configuration
+(unaccent + french stemming), fed with the normalizer's forms, so both databases see the same
+words; typo tolerance through pg_trgm on the table of the index's words."""
+
+from collections.abc import Sequence
+
+from django.db import connection
+from django.db.models import Expression, F, Q
+
+from marketplace.search.backends.base import Document, SearchBackend, close_words
+from marketplace.search.lookups import PG_CONFIG, FullTextRank
+from marketplace.search.text import QueryWord
+
+TABLES = {"product": "marketplace_productsearch", "producer": "marketplace_producersearch"}
+
+_DOCUMENT = (
+    f"setweight(to_tsvector('{PG_CONFIG}', %s), 'A') || "
+    f"setweight(to_tsvector('{PG_CONFIG}', %s), 'B') || "
+    f"setweight(to_tsvector('{PG_CONFIG}', %s), 'C') || "
+    f"setweight(to_tsvector('{PG_CONFIG}', %s), 'D')"
+)
+
+
+def _quoted(term: str) -> str:
+    # The normalizer only yields letters and digits; quoting keeps to_tsquery's syntax safe.
+    return "'" + term.replace("'", "") + "'"
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
+        tolerant = [w for w in words if w.typo_tolerant]
+        if not tolerant:
+            return {}
+        forms = [f for w in tolerant for f in w.forms]
+        with connection.cursor() as cursor:
+            # The trigram GIN index answers `%` (similarity above pg_trgm's threshold, 0.3).
+            cursor.execute(
+                "SELECT NULL, term FROM marketplace_searchterm WHERE term = ANY(%s) "
+                "UNION ALL SELECT w.word, t.term FROM unnest(%s::text[]) AS w(word) "
+                "JOIN marketplace_searchterm t ON t.term %% w.word",
+                [forms, [w.folded for w in tolerant]],
+            )
+            rows = cursor.fetchall()
+        known = {term for word, term in rows if word is None}
+        return {
+            w.folded: close_words(w.folded, (term for word, term in rows if word == w.folded))
+            for w in tolerant
+            if not known.intersection(w.forms)
+        }
+
+    def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
+                *, prefix_last: bool) -> str:
+        groups = []
+        for position, word in enumerate(words):
+            terms = [_quoted(t) for t in (*word.forms, *corrections.get(word.folded, ()))]
+            if prefix_last and position == len(words) - 1:
+                terms.append(_quoted(word.folded) + ":*")
+            groups.append("(" + " | ".join(terms) + ")")
+        return " & ".join(groups)
+
+    def match(self, document_ref: str, query: str) -> Q:
+        return Q(**{f"{document_ref}__match": query})
+
+    def rank(self, document_ref: str, query: str) -> Expression:
+        return FullTextRank(F(document_ref), query)
+
+    def write(self, index: str, documents: Sequence[Document]) -> None:
+        if not documents:
+            return
+        table = TABLES[index]
+        terms = sorted({term for d in documents
+                        for text in (d.name, d.category, d.producer, d.commune, d.description)
+                        for term in text.split()})
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (rowid, document) VALUES (%s, {_DOCUMENT}) "  # noqa: S608
+                "ON CONFLICT (rowid) DO UPDATE SET document = EXCLUDED.document",
+                [(d.id, d.name, d.category, f"{d.producer} {d.commune}", d.description)
+                 for d in documents],
+            )
+            cursor.execute(
+                "INSERT INTO marketplace_searchterm (term) SELECT unnest(%s::text[]) "
+                "ON CONFLICT DO NOTHING", [terms],
+            )
+
+    def delete(self, index: str, ids: Sequence[int]) -> None:
+        if ids:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLES[index]} WHERE rowid = ANY(%s)",  # noqa: S608
+                               [list(ids)])
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE marketplace_productsearch, marketplace_producersearch, "
+                           "marketplace_searchterm")

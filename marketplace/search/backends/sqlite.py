@@ -1,0 +1,103 @@
+"""SQLite: FTS5 tables (`unicode61 remove_diacritics 2`) fed with the normalizer's forms.
+
+Typo tolerance compares the query's unknown words with the index's own vocabulary (fts5vocab):
+a few thousand words, held in memory for a minute and reloaded after this process writes.
+"""
+
+import time
+from collections.abc import Sequence
+
+from django.db import connection
+from django.db.models import Expression, F, Q
+
+from marketplace.search.backends.base import FIELDS, Document, SearchBackend, close_words
+from marketplace.search.lookups import FullTextRank
+from marketplace.search.text import QueryWord
+
+TABLES = {"product": "marketplace_productsearch", "producer": "marketplace_producersearch"}
+VOCABULARY_TTL = 60.0
+
+_vocabulary: dict[str, object] = {"loaded_at": 0.0, "words": frozenset()}
+
+
+def forget_vocabulary() -> None:
+    _vocabulary["loaded_at"] = 0.0
+
+
+def vocabulary() -> frozenset[str]:
+    if time.monotonic() - float(_vocabulary["loaded_at"]) > VOCABULARY_TTL:  # type: ignore[arg-type]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term FROM marketplace_productsearch_vocab UNION "
+                "SELECT term FROM marketplace_producersearch_vocab"
+            )
+            _vocabulary["words"] = frozenset(row[0] for row in cursor.fetchall())
+        _vocabulary["loaded_at"] = time.monotonic()
+    return _vocabulary["words"]  # type: ignore[return-value]
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class SqliteBackend(SearchBackend):
+    vendor = "sqlite"
+
+    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
+        tolerant = [w for w in words if w.typo_tolerant]
+        if not tolerant:
+            return {}
+        known = vocabulary()
+        return {
+            w.folded: close_words(w.folded, (t for t in known if abs(len(t) - len(w.folded)) <= 1))
+            for w in tolerant
+            if not known.intersection(w.forms)
+        }
+
+    def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
+                *, prefix_last: bool) -> str:
+        groups = []
+        for position, word in enumerate(words):
+            terms = [_quoted(t) for t in (*word.forms, *corrections.get(word.folded, ()))]
+            if prefix_last and position == len(words) - 1:
+                terms.append(_quoted(word.folded) + "*")
+            groups.append("(" + " OR ".join(terms) + ")")
+        return " AND ".join(groups)
+
+    def match(self, document_ref: str, query: str) -> Q:
+        return Q(**{f"{document_ref}__match": query})
+
+    def rank(self, document_ref: str, query: str) -> Expression:
+        return FullTextRank(F(document_ref), query)
+
+    def write(self, index: str, documents: Sequence[Document]) -> None:
+        if not documents:
+            return
+        table = TABLES[index]
+        columns = ", ".join(FIELDS)
+        with connection.cursor() as cursor:
+            self._delete(cursor, table, [d.id for d in documents])
+            cursor.executemany(
+                f"INSERT INTO {table} (rowid, {columns}) VALUES (%s, %s, %s, %s, %s, %s)",  # noqa: S608
+                [(d.id, d.name, d.category, d.producer, d.commune, d.description)
+                 for d in documents],
+            )
+        forget_vocabulary()
+
+    def delete(self, index: str, ids: Sequence[int]) -> None:
+        if ids:
+            with connection.cursor() as cursor:
+                self._delete(cursor, TABLES[index], ids)
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            for table in TABLES.values():
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        forget_vocabulary()
+
+    @staticmethod
+    def _delete(cursor: object, table: str, ids: Sequence[int]) -> None:
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)  # type: ignore[attr-defined]  # noqa: S608
