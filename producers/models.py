@@ -311,3 +311,57 @@ class ProductPhoto(models.Model):
     @property
     def card_url(self) -> str:
         return (self.thumbnail or self.image).url
+
+
+MAX_PRODUCER_PHOTOS = 8
+MAX_PRODUCT_PHOTOS = 5
+
+
+class ProducerInvitation(models.Model):
+    """An e-mail invitation to join a producer's team; the link carries a signed token."""
+
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("rôle"), max_length=10, choices=MemberRole.choices,
+                            default=MemberRole.MEMBER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("envoyée le"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.producer}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None
+
+
+class VerifiedEmail(models.Model):
+    """An address its user proved to own by following the link we sent to it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="verified_emails"
+    )
+    email = models.EmailField(_("e-mail"))
+    verified_at = models.DateTimeField(_("vérifiée le"))
+
+    class Meta:
+        verbose_name = _("adresse e-mail vérifiée")
+        verbose_name_plural = _("adresses e-mail vérifiées")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "email"], name="unique_verified_email")
+        ]
+
+    def __str__(self) -> str:
+        return self.email

@@ -1,0 +1,239 @@
+"""Producer accounts: sign-up, e-mail verification and team invitations (writes only).
+
+Links sent by e-mail carry a token signed with SECRET_KEY (django.core.signing), so nothing
+secret is stored; each token names its purpose (salt) and expires.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.models import Commune
+from producers.models import (
+    MemberRole,
+    Producer,
+    ProducerInvitation,
+    ProducerMembership,
+    ProducerStatus,
+    VerifiedEmail,
+)
+from producers.slugs import unique_producer_slug
+
+VERIFY_SALT = "producers.verify-email"
+VERIFY_MAX_AGE = timedelta(days=3)
+INVITATION_SALT = "producers.invitation"
+INVITATION_MAX_AGE = timedelta(days=14)
+
+User = get_user_model()
+
+
+class TokenError(Exception):
+    """A link that is malformed, tampered with, expired or already used (message in French)."""
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _mail(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
+    """Send after commit: no e-mail for a sign-up that was rolled back."""
+    body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
+    )
+
+
+def email_is_taken(email: str) -> bool:
+    return User.objects.filter(username__iexact=email).exists() or User.objects.filter(
+        email__iexact=email
+    ).exists()
+
+
+@dataclass(frozen=True)
+class SignUp:
+    user: Any
+    producer: Producer
+
+
+@transaction.atomic
+def producer_sign_up(
+    *,
+    email: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    legal_name: str,
+    siret: str,
+    nom: str,
+    commune: Commune,
+    phone: str,
+) -> SignUp:
+    """Create the user, its pending producer (placed at the commune's centre) and the owner
+    membership, then e-mail a verification link."""
+    email = email.strip().lower()
+    if email_is_taken(email):
+        raise ValidationError({"email": _("Un compte existe déjà avec cette adresse e-mail.")})
+    if Producer.objects.filter(siret=siret).exists():
+        raise ValidationError({"siret": _("Ce numéro SIRET est déjà inscrit sur le site.")})
+    user = User(username=email, email=email, first_name=first_name, last_name=last_name)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    producer = Producer(
+        nom=nom, slug=unique_producer_slug(nom), legal_name=legal_name, siret=siret,
+        commune=commune, postal_code=(commune.postal_codes or [""])[0], phone=phone,
+        email=email, latitude=commune.latitude, longitude=commune.longitude,
+        status=ProducerStatus.PENDING,
+    )
+    producer.full_clean()
+    try:
+        # Two sign-ups with the same SIRET at once: the unique index decides.
+        with transaction.atomic():
+            producer.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"siret": _("Ce numéro SIRET est déjà inscrit sur le site.")}
+        ) from None
+    ProducerMembership.objects.create(producer=producer, user=user, role=MemberRole.OWNER)
+    email_verification_send(user=user)
+    return SignUp(user=user, producer=producer)
+
+
+# --- E-mail verification --------------------------------------------------------------------
+
+def email_verification_token(*, user: Any) -> str:
+    return signing.dumps({"u": user.pk, "e": user.email.lower()}, salt=VERIFY_SALT)
+
+
+def email_verification_send(*, user: Any) -> None:
+    token = email_verification_token(user=user)
+    link = _absolute(reverse("producers:verify_email", kwargs={"token": token}))
+    _mail(to=user.email, subject=_("Confirmez votre adresse e-mail"),
+          template="producers/emails/verify_email.txt", context={"user": user, "link": link})
+
+
+def email_is_verified(*, user: AbstractBaseUser | AnonymousUser) -> bool:
+    if not user.is_authenticated:
+        return False
+    email = getattr(user, "email", "")
+    return VerifiedEmail.objects.filter(user_id=user.pk, email__iexact=email).exists()
+
+
+def _mark_verified(user: Any) -> None:
+    VerifiedEmail.objects.get_or_create(
+        user=user, email=user.email.lower(), defaults={"verified_at": timezone.now()}
+    )
+
+
+@transaction.atomic
+def email_verification_confirm(*, token: str) -> Any:
+    """Record the address as verified; the token must be recent and for the current address."""
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+        user = User.objects.get(pk=data["u"])
+    except signing.SignatureExpired:
+        raise TokenError(_("Ce lien a expiré : demandez-en un nouveau depuis votre espace.")) \
+            from None
+    except (signing.BadSignature, User.DoesNotExist, KeyError, TypeError):
+        raise TokenError(_("Ce lien de confirmation n'est pas valide.")) from None
+    if user.email.lower() != data.get("e"):
+        raise TokenError(_("Ce lien concerne une ancienne adresse e-mail."))
+    _mark_verified(user)
+    return user
+
+
+# --- Team invitations -----------------------------------------------------------------------
+
+def invitation_token(*, invitation: ProducerInvitation) -> str:
+    return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+
+
+@transaction.atomic
+def invitation_create(*, producer: Producer, email: str, invited_by: Any) -> ProducerInvitation:
+    email = email.strip().lower()
+    if producer.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": _("Cette personne fait déjà partie de l'équipe.")})
+    # Inviting again replaces the previous pending invitation (a fresh link).
+    producer.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
+    invitation = ProducerInvitation(producer=producer, email=email, invited_by=invited_by,
+                                    role=MemberRole.MEMBER)
+    invitation.full_clean()
+    invitation.save()
+    link = _absolute(reverse("producers:invitation_accept",
+                             kwargs={"token": invitation_token(invitation=invitation)}))
+    _mail(to=email, subject=_("Invitation à gérer %(nom)s") % {"nom": producer.nom},
+          template="producers/emails/invitation.txt",
+          context={"producer": producer, "invited_by": invited_by, "link": link})
+    return invitation
+
+
+def invitation_from_token(*, token: str) -> ProducerInvitation:
+    try:
+        pk = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
+        invitation = ProducerInvitation.objects.select_related("producer").get(pk=pk)
+    except signing.SignatureExpired:
+        raise TokenError(_("Cette invitation a expiré : demandez-en une nouvelle.")) from None
+    except (signing.BadSignature, ProducerInvitation.DoesNotExist, TypeError, ValueError):
+        raise TokenError(_("Cette invitation n'est pas valide ou a été annulée.")) from None
+    if not invitation.is_pending:
+        raise TokenError(_("Cette invitation a déjà été acceptée."))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: ProducerInvitation, user: Any) -> ProducerMembership:
+    """Join the team. Following the link proves the invited address: it counts as verified."""
+    invitation = ProducerInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise TokenError(_("Cette invitation a déjà été acceptée."))
+    membership, _created = ProducerMembership.objects.get_or_create(
+        producer=invitation.producer, user=user, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    if user.email.lower() == invitation.email.lower():
+        _mark_verified(user)
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_with_new_account(
+    *, invitation: ProducerInvitation, password: str, first_name: str = "", last_name: str = ""
+) -> Any:
+    if email_is_taken(invitation.email):
+        raise ValidationError(_("Un compte existe déjà avec cette adresse : connectez-vous pour "
+                                "accepter l'invitation."))
+    user = User(username=invitation.email, email=invitation.email, first_name=first_name,
+                last_name=last_name)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+def invitation_cancel(*, invitation: ProducerInvitation) -> None:
+    if invitation.is_pending:
+        invitation.delete()
+
+
+@transaction.atomic
+def membership_remove(*, membership: ProducerMembership) -> None:
+    """Remove a member; the owner stays (a farm always keeps one)."""
+    if membership.role == MemberRole.OWNER:
+        raise ValidationError(_("Le ou la titulaire du compte ne peut pas être retiré(e)."))
+    membership.delete()

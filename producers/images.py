@@ -1,0 +1,136 @@
+"""Uploaded photos: validated, re-encoded without metadata, resized, stored through the storage API.
+
+Only the pixels survive: every upload is decoded and written again as a fresh JPEG, so EXIF
+(phones put the farm's GPS position there), ICC profiles, comments and anything smuggled after
+the image data are dropped. SVG is refused because it is a document that can carry scripts.
+"""
+
+import io
+import uuid
+import warnings
+from dataclasses import dataclass
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# 40 megapixels is more than any phone camera; a bigger canvas is a decompression bomb.
+MAX_PIXELS = 40_000_000
+ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+DISPLAY_BOX = (1600, 1600)
+THUMBNAIL_SIZE = (320, 240)  # the 4:3 cards of the public pages
+LOGO_BOX = (400, 400)
+JPEG_QUALITY = 82
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    display: ContentFile
+    thumbnail: ContentFile
+    width: int
+    height: int
+
+
+def _error(message: str, code: str) -> ValidationError:
+    return ValidationError(message, code=code)
+
+
+def _check_size(upload: IO[bytes]) -> None:
+    size = getattr(upload, "size", None)
+    if size is None:
+        upload.seek(0, io.SEEK_END)
+        size = upload.tell()
+    if size == 0:
+        raise _error(str(_("Le fichier est vide.")), "empty")
+    if size > MAX_UPLOAD_BYTES:
+        raise _error(
+            str(_("La photo pèse plus de 10 Mo : réduisez-la ou choisissez-en une autre.")),
+            "too_large",
+        )
+
+
+def _open(upload: IO[bytes]) -> Image.Image:
+    """Open and fully decode the upload, refusing anything that is not a sane JPEG/PNG/WebP."""
+    upload.seek(0)
+    head = upload.read(512).lstrip()
+    if head[:5].lower() in (b"<?xml", b"<svg ") or b"<svg" in head.lower():
+        raise _error(str(_("Les images SVG ne sont pas acceptées : envoyez une photo JPEG, "
+                           "PNG ou WebP.")), "svg")
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; make it an error.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in ALLOWED_FORMATS:
+                raise _error(str(_("Ce format d'image n'est pas accepté : envoyez une photo "
+                                   "JPEG, PNG ou WebP.")), "format")
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise _bomb()
+            image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _bomb() from None
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise _error(str(_("Ce fichier n'est pas une image lisible : envoyez une photo JPEG, "
+                           "PNG ou WebP.")), "invalid") from None
+    return image
+
+
+def _bomb() -> ValidationError:
+    return _error(str(_("Cette image est trop grande (plus de 40 millions de pixels).")), "bomb")
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Apply the EXIF orientation, then drop transparency onto white (JPEG has no alpha)."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _encode(image: Image.Image, name: str) -> ContentFile:
+    buffer = io.BytesIO()
+    # A new RGB image carries no `info`, and no exif= argument is passed: no metadata is written.
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def validate_image(upload: IO[bytes]) -> None:
+    """Raise a French ValidationError unless the upload is a real, reasonable photo."""
+    _check_size(upload)
+    _open(upload).close()
+    upload.seek(0)
+
+
+def process_photo(upload: IO[bytes], *, box: tuple[int, int] = DISPLAY_BOX) -> ProcessedImage:
+    """A display copy bounded by `box` and a 320×240 card thumbnail, both clean JPEGs."""
+    _check_size(upload)
+    source = _open(upload)
+    try:
+        image = _flatten(source)
+    finally:
+        source.close()
+    stem = uuid.uuid4().hex
+    display = image.copy()
+    display.thumbnail(box, Image.Resampling.LANCZOS)
+    thumbnail = ImageOps.fit(image, THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
+    return ProcessedImage(
+        display=_encode(display, f"{stem}.jpg"),
+        thumbnail=_encode(thumbnail, f"{stem}-vignette.jpg"),
+        width=display.width,
+        height=display.height,
+    )
+
+
+def process_logo(upload: IO[bytes]) -> ContentFile:
+    """A logo, bounded by 400×400 (no crop: logos are not 4:3)."""
+    return process_photo(upload, box=LOGO_BOX).display

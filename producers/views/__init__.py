@@ -1,0 +1,1 @@
+"""The producer area (/espace-producteur/): thin views over forms, selectors and services."""

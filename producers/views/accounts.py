@@ -1,0 +1,162 @@
+"""Sign-up, login, e-mail verification, password reset and team invitations."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from producers import accounts
+from producers.forms import EmailAuthenticationForm, InvitationSignUpForm, SignUpForm
+from producers.models import Producer
+from producers.selectors import producers_for_user
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "producers/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and producers_for_user(user=request.user).exists():
+        return redirect("producers:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = accounts.producer_sign_up(
+                email=data["email"], password=data["password1"], first_name=data["first_name"],
+                last_name=data["last_name"], legal_name=data["legal_name"], siret=data["siret"],
+                nom=data["nom"], commune=data["commune"], phone=data["phone"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, result.user, backend=BACKEND)
+            messages.success(request, _(
+                "Bienvenue ! Votre fiche est en attente de validation par l'équipe de la CCI. "
+                "Complétez-la et ajoutez vos produits en attendant. Nous vous avons envoyé un "
+                "lien pour confirmer votre adresse e-mail."))
+            return redirect("producers:home", slug=result.producer.slug)
+    status = 400 if form.errors else 200
+    return render(request, "producers/signup.html", {"form": form}, status=status)
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        accounts.email_verification_confirm(token=token)
+    except accounts.TokenError as error:
+        return render(request, "producers/token_error.html", {"message": str(error)}, status=400)
+    messages.success(request, _("Merci, votre adresse e-mail est confirmée."))
+    return redirect("producers:dashboard")
+
+
+@login_required
+@require_POST
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    if accounts.email_is_verified(user=request.user):
+        messages.info(request, _("Votre adresse e-mail est déjà confirmée."))
+    else:
+        accounts.email_verification_send(user=request.user)
+        messages.success(request, _("Un nouveau lien de confirmation vient de vous être "
+                                    "envoyé à %(email)s.")
+                         % {"email": getattr(request.user, "email", "")})
+    return redirect("producers:dashboard")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The area's entry: straight to the farm, or a choice for staff and multi-farm users."""
+    mine = list(producers_for_user(user=request.user))
+    if len(mine) == 1 and not request.user.is_staff:
+        return redirect("producers:home", slug=mine[0].slug)
+    others = []
+    if request.user.is_staff:
+        others = list(
+            Producer.objects.select_related("commune")
+            .annotate(product_count=Count("products"))
+            .order_by("status", "nom")[:200]
+        )
+    return render(request, "producers/choose.html", {
+        "mine": mine, "others": others,
+        "email_verified": accounts.email_is_verified(user=request.user),
+    })
+
+
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = accounts.invitation_from_token(token=token)
+    except accounts.TokenError as error:
+        return render(request, "producers/token_error.html", {"message": str(error)}, status=400)
+    context: dict = {"invitation": invitation}
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            accounts.invitation_accept(invitation=invitation, user=request.user)
+            messages.success(request, _("Vous faites maintenant partie de l'équipe de "
+                                        "%(nom)s.") % {"nom": invitation.producer.nom})
+            return redirect("producers:home", slug=invitation.producer.slug)
+        return render(request, "producers/invitation.html", context)
+    if accounts.email_is_taken(invitation.email):
+        context["has_account"] = True
+        return render(request, "producers/invitation.html", context)
+    form = InvitationSignUpForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = accounts.invitation_accept_with_new_account(
+                invitation=invitation, password=form.cleaned_data["password1"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+        except (ValidationError, accounts.TokenError) as error:
+            form.add_error(None, str(error.messages[0]) if isinstance(error, ValidationError)
+                           else str(error))
+        else:
+            login(request, user, backend=BACKEND)
+            messages.success(request, _("Bienvenue dans l'équipe de %(nom)s !")
+                             % {"nom": invitation.producer.nom})
+            return redirect("producers:home", slug=invitation.producer.slug)
+    context["form"] = form
+    return render(request, "producers/invitation.html", context,
+                  status=400 if form.errors else 200)
+
+
+# --- Password reset and change (Django's views, French templates) ---------------------------
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "producers/password_reset_form.html"
+    email_template_name = "producers/emails/password_reset.txt"
+    subject_template_name = "producers/emails/password_reset_subject.txt"
+    success_url = reverse_lazy("producers:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "producers/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "producers/password_reset_confirm.html"
+    success_url = reverse_lazy("producers:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "producers/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "producers/password_change.html"
+    success_url = reverse_lazy("producers:dashboard")
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        messages.success(self.request, gettext_lazy("Votre mot de passe a été changé."))
+        return super().form_valid(form)
+
