@@ -84,8 +84,8 @@ def snapshot() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple
     return producers, products, links
 
 
-@pytest.fixture
-def catalogue(tmp_path, lot_communes):
+@pytest.fixture(name="catalogue")
+def catalogue_fixture(tmp_path, lot_communes):
     """Writes a catalogue CSV in a temporary directory: `catalogue([row(), ...])`."""
     counter = iter(range(1000))
 
