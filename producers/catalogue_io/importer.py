@@ -6,11 +6,10 @@ Two streaming passes over the file, so memory stays flat whatever its size:
 2. unless a row was refused (and `skip_invalid` is off), the file is read again and the valid
    rows are written in batches inside one transaction. A dry run writes the same way and rolls
    back, so it reports exactly what an import would do.
-The search index is refreshed once the transaction has committed (bulk writes bypass signals).
+The search index is refreshed inside the same transaction (bulk writes bypass its signals).
 """
 
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -18,7 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.search.indexing import index_producers, index_products
+from marketplace.search.indexing import (
+    index_producer_documents,
+    index_producers,
+    index_products,
+)
 from producers.catalogue_io.columns import COLUMNS, HeaderError, parse_header
 from producers.catalogue_io.readers import FileFormatError, Source, Table, detect_format, open_table
 from producers.catalogue_io.report import ImportReport, RowError
@@ -79,8 +82,7 @@ def catalogue_import(
             if dry_run:
                 transaction.set_rollback(True)
             else:
-                transaction.on_commit(partial(_reindex, writer.changed_producer_ids,
-                                              writer.changed_product_ids))
+                _reindex(writer)
     except (FileFormatError, HeaderError) as exc:
         raise CatalogueFileError(str(exc)) from exc
     return report
@@ -138,8 +140,13 @@ def _valid_rows(
         yield row
 
 
-def _reindex(producer_ids: list[int], product_ids: list[int]) -> None:
-    if producer_ids:
-        index_producers(producer_ids)
-    if product_ids:
-        index_products(product_ids)
+def _reindex(writer: CatalogueWriter) -> None:
+    """Bulk writes bypass the ORM signals that keep the search index up to date. The index lives
+    in the same database: writing it in this transaction makes the import and its index one
+    atomic change, and an imported product is found at once."""
+    producers = writer.changed_producer_ids
+    index_producers(producers)  # their own documents and all their products
+    index_products(pk for pk, producer_id in writer.changed_products if producer_id not in
+                   producers)
+    # A producer's document lists its products' names: refresh those whose products changed.
+    index_producer_documents(writer.producers_of_changed_products - producers)

@@ -39,8 +39,11 @@ class CatalogueWriter:
         self.report = report
         self.now = now
         self.producer_ids: dict[str, int] = {}
-        self.changed_producer_ids: list[int] = []
-        self.changed_product_ids: list[int] = []
+        # For the search index: producers created or changed, products created or changed and
+        # the producers of those products.
+        self.changed_producer_ids: set[int] = set()
+        self.changed_products: list[tuple[int, int]] = []  # (product id, producer id)
+        self.producers_of_changed_products: set[int] = set()
 
     # --- producers ------------------------------------------------------------------------
 
@@ -67,7 +70,7 @@ class CatalogueWriter:
                     self.report.producers.unchanged += 1
         Producer.objects.bulk_update(changed, fields, batch_size=QUERY_CHUNK)
         self.report.producers.updated += len(changed)
-        self.changed_producer_ids.extend(p.pk for p in changed)
+        self.changed_producer_ids.update(p.pk for p in changed)
         self._create_producers(new)
 
     def _update_producer(self, current: Producer, new: ProducerValues) -> bool:
@@ -113,6 +116,7 @@ class CatalogueWriter:
         ]
         Producer.objects.bulk_create(objects, batch_size=QUERY_CHUNK)
         self.producer_ids.update((p.siret, p.pk) for p in objects if p.siret)
+        self.changed_producer_ids.update(p.pk for p in objects)
         self.report.producers.created += len(objects)
 
     # --- products -------------------------------------------------------------------------
@@ -153,13 +157,14 @@ class CatalogueWriter:
             batch_size=QUERY_CHUNK * 2,
         )
         self.report.products.created += len(new)
-        self.changed_product_ids.extend(p.pk for p in new)
+        self._changed(new)
 
     def _update_products(self, matched: dict[int, CatalogueRow]) -> None:
         if not matched:
             return
         current = Product.objects.only(
-            "id", "nom", "category_id", "description", "price", "unit", "stock", "updated_at"
+            "id", "producer_id", "nom", "category_id", "description", "price", "unit", "stock",
+            "updated_at",
         ).in_bulk(list(matched))
         label_changes = self._label_changes(matched) if "labels" in self.present else {}
         fields = ["nom", "category", "price", "unit", "updated_at",
@@ -173,7 +178,11 @@ class CatalogueWriter:
         self._write_labels(label_changes)
         self.report.products.updated += len(changed)
         self.report.products.unchanged += len(current) - len(changed)
-        self.changed_product_ids.extend(p.pk for p in changed)
+        self._changed(changed)
+
+    def _changed(self, products: list[Product]) -> None:
+        self.changed_products.extend((p.pk, p.producer_id) for p in products)
+        self.producers_of_changed_products.update(p.producer_id for p in products)
 
     def _update_product(self, product: Product, row: CatalogueRow) -> bool:
         changes: dict[str, object] = {}

@@ -1,13 +1,14 @@
 """`manage.py import_catalogue`: the report, all or nothing, dry run, skip-invalid, upsert."""
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import CommandError
 
 from marketplace.models import Label
+from marketplace.search import filter_ranked
 from producers.catalogue_io import RowError, catalogue_import
 from producers.models import Producer, ProducerStatus, Product
 from tests.factories import ProducerFactory, ProductFactory
@@ -470,32 +471,48 @@ def test_the_engine_streams_every_error_and_keeps_them_in_the_report(catalogue):
     assert not report.ok and not report.written
 
 
-def test_the_search_index_is_refreshed_after_the_import_commits(
-    catalogue, monkeypatch, django_capture_on_commit_callbacks
-):
-    calls = []
-    monkeypatch.setattr("producers.catalogue_io.importer.index_products",
-                        lambda ids: calls.append(sorted(ids)))
+# --- Search: bulk writes bypass the index's signals, the import refreshes it itself ---------
+
+def found(text: str) -> list[str]:
+    return sorted(filter_ranked(Product.objects.published(), text).values_list("nom", flat=True))
+
+
+def test_an_imported_product_is_found_by_search_at_once(catalogue):
+    run("import_catalogue", str(catalogue([row(), row(product_name="Miel de châtaignier",
+                                                      product_category="miels")])))
+
+    assert found("rocamadour") == ["Rocamadour AOP"]
+    assert found("chataignier") == ["Miel de châtaignier"]
+    assert found("cahors") == ["Miel de châtaignier", "Rocamadour AOP"]  # the commune
+
+
+def test_a_reimported_product_is_searchable_by_its_new_text_at_once(catalogue):
     run("import_catalogue", str(catalogue([row()])))
-    assert calls == []  # nothing before the commit
-    calls.clear()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        run("import_catalogue", str(catalogue([row(price="4"), row(product_name="Cabécou")])))
+    run("import_catalogue", str(catalogue([row(product_description="Affiné à la truffe.")])))
 
-    assert calls == [sorted(Product.objects.values_list("pk", flat=True))]
+    assert found("truffe") == ["Rocamadour AOP"]
 
 
-def test_a_dry_run_does_not_touch_the_search_index(
-    catalogue, monkeypatch, django_capture_on_commit_callbacks
-):
-    calls: list[Any] = []
-    monkeypatch.setattr("producers.catalogue_io.importer.index_products", calls.append)
+def test_a_renamed_or_moved_producers_products_are_found_under_the_new_name(catalogue):
+    run("import_catalogue", str(catalogue([row()])))
 
-    with django_capture_on_commit_callbacks(execute=True):
-        run("import_catalogue", str(catalogue([row()])), "--dry-run")
+    run("import_catalogue", str(catalogue([row(producer_name="Chèvrerie des Merveilles",
+                                               producer_commune_insee="46102")])))
 
-    assert calls == []
+    assert found("merveilles") == ["Rocamadour AOP"]
+    assert found("figeac") == ["Rocamadour AOP"]
+    assert found("cahors") == []
+
+
+def test_a_dry_run_leaves_the_search_index_as_it_was(catalogue):
+    run("import_catalogue", str(catalogue([row()])))
+
+    run("import_catalogue", str(catalogue([row(product_description="Affiné à la truffe.")])),
+        "--dry-run")
+
+    assert found("truffe") == []
+    assert found("rocamadour") == ["Rocamadour AOP"]
 
 
 def test_existing_products_keep_their_labels_when_the_column_is_absent(catalogue):
