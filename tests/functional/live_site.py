@@ -32,10 +32,12 @@ from producers.models import Producer, Product
 owner = get_user_model().objects.get(email="producteur@ohmylot.test")
 farm = Producer.objects.get(memberships__user=owner)
 own = Product.objects.filter(producer=farm).order_by("pk").first()
+point_of_sale = farm.points_of_sale.order_by("pk").first()
 print("FACTS=" + json.dumps({
     "producer_slug": farm.slug,
     "own_product_id": own.pk,
     "own_product_slug": own.slug,
+    "point_of_sale_id": point_of_sale.pk if point_of_sale else None,
     "producer_username": owner.get_username(),
 }))
 """

@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 PRODUCER = "chevrerie-du-causse"  # the demo producer account's farm
 PRODUCT = "chevrerie-du-causse/plateau-de-6-rocamadour"
 FIGEAC = "46102"
+FARM = f"/espace-producteur/ferme/{PRODUCER}"
 
 
 def _submit_form_unchanged(page: Page) -> None:
@@ -25,6 +26,16 @@ def _submit_form_unchanged(page: Page) -> None:
     form.evaluate("f => { f.noValidate = true; }")
     form.locator("[type=submit]").first.click()
     page.wait_for_load_state()
+
+
+def _clear_and_submit(field_name: str) -> Callable[[Page], None]:
+    """Empty a required field of the main form, then submit it."""
+
+    def prepare(page: Page) -> None:
+        page.locator(f"main form[method=post] [name={field_name}]").first.fill("")
+        _submit_form_unchanged(page)
+
+    return prepare
 
 
 @dataclass(frozen=True)
@@ -68,11 +79,75 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/espace-producteur/inscription/", "form-error",
                  prepare=_submit_form_unchanged),
     ],
+    "producers:verify_email": [
+        PageCase("/espace-producteur/verification/lien-invalide/", "bad-link", status=400),
+    ],
+    "producers:invitation_accept": [
+        PageCase("/espace-producteur/invitation/lien-invalide/", "bad-link", status=400),
+    ],
+    "producers:password_reset": [
+        PageCase("/espace-producteur/mot-de-passe/oubli/"),
+        PageCase("/espace-producteur/mot-de-passe/oubli/", "form-error",
+                 prepare=_submit_form_unchanged),
+    ],
+    "producers:password_reset_done": [PageCase("/espace-producteur/mot-de-passe/oubli/envoye/")],
+    "producers:password_reset_confirm": [
+        PageCase("/espace-producteur/mot-de-passe/nouveau/MQ/lien-invalide/", "bad-link"),
+    ],
+    "producers:password_reset_complete": [
+        PageCase("/espace-producteur/mot-de-passe/nouveau/termine/"),
+    ],
+    # The producer dashboard, logged in as the demo producer.
+    "producers:password_change": [
+        PageCase("/espace-producteur/mot-de-passe/changer/", login=True),
+        PageCase("/espace-producteur/mot-de-passe/changer/", "form-error", login=True,
+                 prepare=_submit_form_unchanged),
+    ],
+    "producers:dashboard": [PageCase("/espace-producteur/", login=True)],
+    "producers:home": [PageCase(f"{FARM}/", login=True)],
+    "producers:profile": [
+        PageCase(f"{FARM}/profil/", login=True),
+        PageCase(f"{FARM}/profil/", "form-error", login=True, prepare=_clear_and_submit("nom")),
+    ],
+    "producers:photos": [PageCase(f"{FARM}/photos/", login=True)],
+    "producers:points_of_sale": [PageCase(f"{FARM}/points-de-vente/", login=True)],
+    "producers:point_of_sale_create": [
+        PageCase(f"{FARM}/points-de-vente/ajouter/", login=True),
+        PageCase(f"{FARM}/points-de-vente/ajouter/", "form-error", login=True,
+                 prepare=_submit_form_unchanged),
+    ],
+    "producers:point_of_sale_update": [
+        PageCase(f"{FARM}/points-de-vente/{{point_of_sale_id}}/", login=True),
+    ],
+    "producers:point_of_sale_delete": [
+        PageCase(f"{FARM}/points-de-vente/{{point_of_sale_id}}/supprimer/", login=True),
+    ],
+    "producers:team": [PageCase(f"{FARM}/equipe/", login=True)],
+    "producers:products": [PageCase(f"{FARM}/produits/", login=True)],
+    "producers:product_create": [
+        PageCase(f"{FARM}/produits/ajouter/", login=True),
+        PageCase(f"{FARM}/produits/ajouter/", "form-error", login=True,
+                 prepare=_submit_form_unchanged),
+    ],
+    "producers:product_update": [PageCase(f"{FARM}/produits/{{own_product_id}}/", login=True)],
+    "producers:product_delete": [
+        PageCase(f"{FARM}/produits/{{own_product_id}}/supprimer/", login=True),
+    ],
 }
 
 # Named URL patterns that serve no HTML page of their own (beyond the excluded prefixes).
 NOT_PAGES: dict[str, str] = {
     "producers:logout": "POST only: logs out and redirects",
+    "producers:resend_verification": "POST only: sends an e-mail and redirects",
+    "producers:photo_update": "POST only (caption form on the photos page)",
+    "producers:photo_delete": "POST only (button on the photos page)",
+    "producers:member_remove": "POST only (button on the team page)",
+    "producers:invitation_cancel": "POST only (button on the team page)",
+    "producers:product_quick_update": "POST only: htmx row update on the products page",
+    "producers:product_toggle_available": "POST only: htmx toggle on the products page",
+    "producers:product_duplicate": "POST only: redirects to the copy's form",
+    "producers:product_restore": "POST only: undoes a deletion, redirects",
+    "producers:product_photo_delete": "POST only (button on the product form)",
 }
 
 # Whole areas out of scope: Django's admin, the API and its docs, language switching, machine
