@@ -2,9 +2,11 @@
 (`FileChecker`), keeping only compact keys so that memory does not grow with the rows' text."""
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Field
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.models import Category, Commune, Label
 from producers.catalogue_io import values as v
-from producers.catalogue_io.columns import Header
+from producers.catalogue_io.columns import COLUMNS, Header
 from producers.catalogue_io.report import ImportReport, RowError
 from producers.catalogue_io.text import clean_line, clean_text, fold, name_key, unescape_formula
 from producers.models import Producer, Product
@@ -79,93 +81,108 @@ class CatalogueRow:
         return name_key(self.nom)
 
 
+PRODUCER_COLUMNS = COLUMNS[:6]
+PRODUCT_COLUMNS = COLUMNS[6:]
+MULTILINE = frozenset({"producer_description", "product_description"})
+# Pure functions of a cell's text that repeat across rows (a category, a unit, a price…):
+# their results are cached, which matters at 40,000 rows and two passes.
+CACHED = frozenset({"product_category", "price", "unit", "stock", "labels"})
+Problems = tuple[tuple[str, str], ...]  # (column, reason)
+
+
 class RowParser:
-    """Cleans and checks one row on its own: no query, no memory of other rows."""
+    """Cleans and checks one row on its own: no query, no memory of other rows (but caches:
+    a producer's cells repeat on each of its rows and are checked once)."""
 
     def __init__(self, header: Header, references: References) -> None:
         self.header = header
-        self.refs = references
-        self.name_max = _max_length(Producer, "nom")
-        self.email_max = _max_length(Producer, "email")
-        self.phone_max = _max_length(Producer, "phone")
-        self.producer_description_max = _max_length(Producer, "description")
-        self.product_name_max = _max_length(Product, "nom")
-        self.product_description_max = _max_length(Product, "description")
+        refs = references
+        name_max = _max_length(Producer, "nom")
+        email_max = _max_length(Producer, "email")
+        producer_description_max = _max_length(Producer, "description")
+        product_name_max = _max_length(Product, "nom")
+        product_description_max = _max_length(Product, "description")
+        self.parsers: dict[str, Callable[[str], Any]] = {
+            "producer_siret": v.parse_siret,
+            "producer_name": lambda s: v.limit(
+                v.required(s, lambda: _("nom du producteur manquant.")), name_max),
+            "producer_commune_insee": lambda s: v.parse_commune(
+                s, communes=refs.communes, postal_codes=refs.postal_codes,
+                territory=refs.territory),
+            "producer_email": lambda s: v.parse_email(s, email_max),
+            "producer_phone": v.parse_phone,
+            "producer_description": lambda s: v.limit(s, producer_description_max),
+            "product_name": lambda s: v.limit(
+                v.required(s, lambda: _("nom du produit manquant.")), product_name_max),
+            "product_category": lambda s: v.parse_category(s, refs.categories),
+            "product_description": lambda s: v.limit(s, product_description_max),
+            "price": v.parse_price,
+            "unit": v.parse_unit,
+            "stock": v.parse_stock,
+            "labels": lambda s: v.parse_labels(s, refs.labels),
+        }
+        for column in CACHED:
+            self.parsers[column] = lru_cache(maxsize=4096)(self.parsers[column])
+        self._producer = lru_cache(maxsize=1024)(self._parse_producer)
+        self._positions = [(header.positions.get(c), c in MULTILINE) for c in COLUMNS]
+
+    def texts(self, cells: list[str]) -> list[str]:
+        """The cells in `COLUMNS` order, cleaned; "" for a column absent from the file."""
+        texts = []
+        for position, multiline in self._positions:
+            if position is None or position >= len(cells):
+                texts.append("")
+                continue
+            raw = unescape_formula(cells[position])
+            texts.append(clean_text(raw) if multiline else clean_line(raw))
+        return texts
+
+    def _parse_producer(self, texts: tuple[str, ...]) -> tuple[ProducerValues | None, Problems]:
+        values, problems = self._parse(PRODUCER_COLUMNS, texts)
+        if problems:
+            return None, problems
+        return ProducerValues(*values), ()
+
+    def _parse(self, columns: tuple[str, ...], texts: Sequence[str]) -> tuple[list[Any],
+                                                                                Problems]:
+        values: list[Any] = []
+        problems: list[tuple[str, str]] = []
+        for column, text in zip(columns, texts, strict=True):
+            try:
+                values.append(self.parsers[column](text))
+            except v.CellError as exc:
+                problems.append((column, str(exc)))
+        return values, tuple(problems)
 
     def parse(self, line: int, cells: list[str]) -> tuple[CatalogueRow | None, list[RowError]]:
         errors: list[RowError] = []
-        if len(cells) > self.header.width and any(c.strip() for c in cells[self.header.width:]):
+        width = self.header.width
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
             errors.append(RowError(line, None, _(
                 "la ligne a des valeurs au-delà des %(width)s colonnes de l'en-tête (un "
                 "séparateur « ; » ou « , » dans un texte sans guillemets ?)"
-            ) % {"width": self.header.width}))
-
-        def cell(column: str, multiline: bool = False) -> str:
-            position = self.header.positions.get(column)
-            if position is None or position >= len(cells):
-                return ""
-            raw = unescape_formula(cells[position])
-            return clean_text(raw) if multiline else clean_line(raw)
-
-        def check[T](column: str, parse: Callable[[str], T], value: str) -> T | None:
-            try:
-                return parse(value)
-            except v.CellError as exc:
-                errors.append(RowError(line, self.header.label(column), str(exc)))
-                return None
-
-        refs = self.refs
-        siret = check("producer_siret", v.parse_siret, cell("producer_siret"))
-        producer_name = check("producer_name", self._producer_name, cell("producer_name"))
-        commune = check("producer_commune_insee", lambda s: v.parse_commune(
-            s, communes=refs.communes, postal_codes=refs.postal_codes,
-            territory=refs.territory), cell("producer_commune_insee"))
-        email = check("producer_email", lambda s: v.parse_email(s, self.email_max),
-                      cell("producer_email"))
-        phone = check("producer_phone", v.parse_phone, cell("producer_phone"))
-        producer_description = check(
-            "producer_description", lambda s: v.limit(s, self.producer_description_max),
-            cell("producer_description", multiline=True))
-        product_name = check("product_name", self._product_name, cell("product_name"))
-        category = check("product_category", lambda s: v.parse_category(s, refs.categories),
-                         cell("product_category"))
-        product_description = check(
-            "product_description", lambda s: v.limit(s, self.product_description_max),
-            cell("product_description", multiline=True))
-        price = check("price", v.parse_price, cell("price"))
-        unit = check("unit", v.parse_unit, cell("unit"))
-        stock = check("stock", v.parse_stock, cell("stock"))
-        labels = check("labels", lambda s: v.parse_labels(s, refs.labels), cell("labels"))
-        if errors:
+            ) % {"width": width}))
+        texts = self.texts(cells)
+        producer, producer_problems = self._producer(tuple(texts[:len(PRODUCER_COLUMNS)]))
+        values, product_problems = self._parse(PRODUCT_COLUMNS, texts[len(PRODUCER_COLUMNS):])
+        errors.extend(RowError(line, self.header.label(column), reason)
+                      for column, reason in (*producer_problems, *product_problems))
+        if errors or producer is None:
             return None, errors
-        assert siret is not None and producer_name is not None and commune is not None
-        assert email is not None and phone is not None and producer_description is not None
-        assert product_name is not None and category is not None and price is not None
-        assert product_description is not None and unit is not None and labels is not None
-        return CatalogueRow(
-            line=line,
-            producer=ProducerValues(siret=siret, nom=producer_name, commune_id=commune,
-                                    email=email, phone=phone, description=producer_description),
-            nom=product_name, category_id=category, description=product_description,
-            price=price, unit=unit, stock=stock, label_ids=labels,
-        ), []
-
-    def _producer_name(self, value: str) -> str:
-        return v.limit(v.required(value, _("nom du producteur manquant.")), self.name_max)
-
-    def _product_name(self, value: str) -> str:
-        return v.limit(v.required(value, _("nom du produit manquant.")), self.product_name_max)
+        nom, category_id, description, price, unit, stock, label_ids = values
+        return CatalogueRow(line=line, producer=producer, nom=nom, category_id=category_id,
+                            description=description, price=price, unit=unit, stock=stock,
+                            label_ids=label_ids), []
 
     def keys(self, cells: list[str]) -> tuple[str | None, str | None]:
         """The row's SIRET and product key when both are readable, for the duplicate check of a
         row refused for other reasons."""
-        def raw(column: str) -> str:
-            position = self.header.positions[column]
-            return clean_line(cells[position]) if position < len(cells) else ""
+        texts = self.texts(cells)
         try:
-            return v.parse_siret(raw("producer_siret")), name_key(raw("product_name")) or None
+            siret = v.parse_siret(texts[COLUMNS.index("producer_siret")])
         except v.CellError:
             return None, None
+        return siret, name_key(texts[COLUMNS.index("product_name")]) or None
 
 
 def _digest(*parts: str) -> bytes:
@@ -222,7 +239,8 @@ class FileChecker:
         new = row.producer
         seen = self.producers.get(new.siret)
         if seen is None:
-            self.producers[new.siret] = _SeenProducer(line=row.line, values=new)
+            # A copy: the merge below must not change the parser's cached values.
+            self.producers[new.siret] = _SeenProducer(line=row.line, values=replace(new))
             return []
         errors = []
         header = self.parser.header

@@ -5,6 +5,7 @@ database (the reference data they need is passed in), so a row is checked in mic
 """
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -50,9 +51,10 @@ def _units() -> dict[str, str]:
 UNITS = _units()
 
 
-def required(value: str, message: str) -> str:
+def required(value: str, message: Callable[[], str]) -> str:
+    """The message is built only when needed: translating it costs more than the check."""
     if not value:
-        raise CellError(message)
+        raise CellError(message())
     return value
 
 
@@ -66,7 +68,7 @@ def limit(value: str, max_length: int) -> str:
 
 
 def parse_siret(value: str) -> str:
-    required(value, _("SIRET manquant."))
+    required(value, lambda: _("SIRET manquant."))
     try:
         return str(siret_number.validate(value))
     except InvalidLength as exc:
@@ -85,7 +87,7 @@ def parse_siret(value: str) -> str:
 
 def parse_commune(value: str, *, communes: frozenset[str], postal_codes: frozenset[str],
                   territory: str) -> str:
-    required(value, _("code INSEE de la commune manquant."))
+    required(value, lambda: _("code INSEE de la commune manquant."))
     code = value.upper()
     if code.isdigit() and len(code) == 4:
         code = "0" + code  # a spreadsheet dropped the leading zero (01001 → 1001)
@@ -140,7 +142,7 @@ def same_phone(stored: str, new: str) -> bool:
 
 def parse_price(value: str) -> Decimal:
     """12.50, 12,50, 12,50 €, 1 234,50 € and an XLSX number are all the same kind of price."""
-    required(value, _("prix manquant."))
+    required(value, lambda: _("prix manquant."))
     text = re.sub(r"\s", "", _CURRENCY.sub("", value))
     if "," in text and "." in text:
         # The last separator is the decimal one: 1.234,50 (French) or 1,234.50 (English).
@@ -183,7 +185,7 @@ def parse_stock(value: str) -> int | None:
 
 
 def parse_unit(value: str) -> str:
-    required(value, _("unité manquante (kg, pièce, bouteille, botte, douzaine…)."))
+    required(value, lambda: _("unité manquante (kg, pièce, bouteille, botte, douzaine…)."))
     key = fold(value)
     unit = UNITS.get(key) or UNITS.get(key.removesuffix("s"))
     if unit is None:
@@ -195,7 +197,7 @@ def parse_unit(value: str) -> str:
 
 
 def parse_category(value: str, categories: dict[str, int]) -> int:
-    required(value, _("catégorie manquante."))
+    required(value, lambda: _("catégorie manquante."))
     try:
         return categories[fold(value)]
     except KeyError:
