@@ -406,6 +406,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not can_edit_slug:
             del self.fields["slug"]
+        else:
+            self.fields["slug"].required = False  # left empty: unchanged
 
     def clean_phone(self) -> str:
         return clean_phone(self.cleaned_data.get("phone", ""))
@@ -437,6 +439,8 @@ class ProfileForm(forms.ModelForm):
 
     def profile_data(self) -> dict[str, Any]:
         skip = {"labels", "logo_upload", "logo_clear"}
+        if not self.cleaned_data.get("slug"):
+            skip.add("slug")
         return {k: v for k, v in self.cleaned_data.items() if k not in skip}
 
     def _post_clean(self) -> None:

@@ -60,11 +60,15 @@ def _open(upload: IO[bytes]) -> Image.Image:
         raise _error(str(_("Les images SVG ne sont pas acceptées : envoyez une photo JPEG, "
                            "PNG ou WebP.")), "svg")
     upload.seek(0)
+    # Decode from a copy (at most 10 MB, checked before): Pillow may close the file it reads,
+    # and the caller still needs the upload.
+    data = io.BytesIO(upload.read())
+    upload.seek(0)
     try:
         with warnings.catch_warnings():
             # Pillow only warns between MAX_IMAGE_PIXELS and twice that; make it an error.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
+            image = Image.open(data)
             if image.format not in ALLOWED_FORMATS:
                 raise _error(str(_("Ce format d'image n'est pas accepté : envoyez une photo "
                                    "JPEG, PNG ou WebP.")), "format")

@@ -10,15 +10,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from marketplace.api.serializers import CommuneRefSerializer
 from marketplace.models import Category, Commune, Label
 from producers.models import MAX_PRICE, Producer, ProducerPhoto, Product, ProductPhoto, Unit
 
 PRICE_ERROR = _("Le prix doit être compris entre 0,01 € et 10 000 €.")
-
-
-class CommuneRefSerializer(serializers.Serializer):
-    code_insee = serializers.CharField(read_only=True)
-    nom = serializers.CharField(read_only=True)
 
 
 class PhotoSerializer(serializers.Serializer):

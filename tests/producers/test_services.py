@@ -1,0 +1,80 @@
+"""Service rules that pages and the API share."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from marketplace.models import Label
+from producers import services
+from producers.models import Producer, ProducerStatus, Product
+from tests.factories import ProducerFactory, ProductFactory, commune
+
+
+@pytest.mark.django_db
+class TestPublicRule:
+    @pytest.mark.parametrize(("status", "active", "public"), [
+        (ProducerStatus.APPROVED, True, True),
+        (ProducerStatus.APPROVED, False, False),
+        (ProducerStatus.PENDING, True, False),
+        (ProducerStatus.REJECTED, True, False),
+        (ProducerStatus.SUSPENDED, True, False),
+    ])
+    def test_only_approved_active_producers_and_their_products_are_public(
+        self, lot_communes, status, active, public
+    ):
+        producer = ProducerFactory.create(status=status, is_active=active)
+        ProductFactory.create(producer=producer)
+
+        assert Producer.objects.public().exists() is public
+        assert Product.objects.published().exists() is public
+        assert producer.is_public is public
+
+
+@pytest.mark.django_db
+class TestProductServices:
+    def test_create_validates_before_saving(self, lot_communes):
+        producer = ProducerFactory.create()
+        category = ProductFactory.build().category
+
+        with pytest.raises(ValidationError) as error:
+            services.product_create(producer=producer, data={
+                "nom": "Truffe", "category": category, "price": Decimal("10000.01")})
+
+        assert "price" in error.value.message_dict
+        assert not Product.objects.exists()
+
+    def test_season_months_are_sorted_and_deduplicated(self, lot_communes):
+        product = ProductFactory.create()
+
+        services.product_update(product=product, data={"season_months": [12, 1, 12, 2]})
+
+        assert Product.objects.get().season_months == [1, 2, 12]
+
+    def test_unknown_fields_are_a_programming_error(self, lot_communes):
+        with pytest.raises(TypeError):
+            services.product_update(product=ProductFactory.create(), data={"status_reason": "x"})
+
+    def test_label_changes_reindex_the_product_after_commit(
+        self, lot_communes, monkeypatch, django_capture_on_commit_callbacks
+    ):
+        calls = []
+        monkeypatch.setattr(services, "index_products", lambda ids: calls.append(list(ids)))
+        product = ProductFactory.create()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            services.product_update(product=product, data={},
+                                    labels=[Label.objects.get(slug="aop")])
+
+        assert calls == [[product.pk]]
+
+    def test_a_point_of_sale_far_from_its_commune_is_refused(self, lot_communes):
+        producer = ProducerFactory.create()
+
+        with pytest.raises(ValidationError) as error:
+            services.point_of_sale_create(producer=producer, data={
+                "kind": "farm", "nom": "La ferme", "commune": commune("46042"),
+                "latitude": 44.92, "longitude": 1.93})
+
+        assert error.value.message_dict["latitude"][0].startswith("Ce point est à")
+        assert not producer.points_of_sale.exists()
