@@ -20,9 +20,14 @@ FIGEAC = "46102"
 FARM = f"/espace-producteur/ferme/{PRODUCER}"
 
 
+# The page's main form: the first POST form in <main> with a field to fill (not a lone button).
+MAIN_FORM = ("main form[method=post]:has(input:not([type=hidden]):not([type=submit]), select, "
+             "textarea)")
+
+
 def _submit_form_unchanged(page: Page) -> None:
     """Submit the page's main form as it is, empty or invalid, to show its validation errors."""
-    form = page.locator("main form[method=post]").first
+    form = page.locator(MAIN_FORM).first
     form.evaluate("f => { f.noValidate = true; }")
     form.locator("[type=submit]").first.click()
     page.wait_for_load_state()
@@ -32,7 +37,7 @@ def _clear_and_submit(field_name: str) -> Callable[[Page], None]:
     """Empty a required field of the main form, then submit it."""
 
     def prepare(page: Page) -> None:
-        page.locator(f"main form[method=post] [name={field_name}]").first.fill("")
+        page.locator(f"{MAIN_FORM} [name={field_name}]").first.fill("")
         _submit_form_unchanged(page)
 
     return prepare
@@ -137,6 +142,8 @@ PAGES: dict[str, list[PageCase]] = {
 
 # Named URL patterns that serve no HTML page of their own (beyond the excluded prefixes).
 NOT_PAGES: dict[str, str] = {
+    "marketplace:autocomplete_communes": "JSON for the commune field's suggestions",
+    "marketplace:autocomplete_products": "JSON for the search box's suggestions",
     "producers:logout": "POST only: logs out and redirects",
     "producers:resend_verification": "POST only: sends an e-mail and redirects",
     "producers:photo_update": "POST only (caption form on the photos page)",
