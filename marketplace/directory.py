@@ -148,7 +148,7 @@ def _points_of_sale(criteria: Criteria) -> QuerySet[PointOfSale]:
 
 # --- Filters shared by both lists ----------------------------------------------------------
 
-def _category_ids(slug: str) -> QuerySet[Category]:
+def _category_ids(slug: str) -> QuerySet[Any]:
     return Category.objects.filter(Q(slug=slug) | Q(parent__slug=slug)).values("pk")
 
 
@@ -245,22 +245,22 @@ def _sort(criteria: Criteria, *, has_area: bool) -> str:
     return sort
 
 
-def _area(criteria: Criteria) -> tuple[Area | None, bool]:
+def _area(criteria: Criteria, commune: Commune | None = None) -> tuple[Area | None, bool]:
     """The area asked for, and False when the commune is unknown (the list is then empty)."""
     if not criteria.commune:
         return None, True
-    commune = resolve_commune(criteria.commune)
+    if commune is None or commune.code_insee != criteria.commune:
+        commune = resolve_commune(criteria.commune)
     if commune is None:
         return None, False
     return resolve_area(criteria, commune), True
 
 
-def product_results(criteria: Criteria, *, area: Area | None = None,
+def product_results(criteria: Criteria, *, commune: Commune | None = None,
                     fetch: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None) -> Results:
-    known = True
-    if area is None:
-        area, known = _area(criteria)
-    products = Product.objects.published()
+    """Published products matching the criteria (`commune`: the criteria's, if already read)."""
+    area, known = _area(criteria, commune)
+    products: QuerySet[Product] = Product.objects.published()
     if not known:
         products = products.none()
     if area is not None:
@@ -288,12 +288,11 @@ def product_results(criteria: Criteria, *, area: Area | None = None,
     )
 
 
-def producer_results(criteria: Criteria, *, area: Area | None = None,
+def producer_results(criteria: Criteria, *, commune: Commune | None = None,
                      fetch: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None) -> Results:
-    known = True
-    if area is None:
-        area, known = _area(criteria)
-    producers = Producer.objects.public()
+    """Public producers matching the criteria (`commune`: the criteria's, if already read)."""
+    area, known = _area(criteria, commune)
+    producers: QuerySet[Producer] = Producer.objects.public()
     if not known:
         producers = producers.none()
     if area is not None:

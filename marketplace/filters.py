@@ -6,8 +6,11 @@ from typing import Any
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from marketplace import directory
+from marketplace.models import Commune
 from producers.models import PointOfSaleKind, Producer, Product, Weekday
 
 SORT_CHOICES = [
@@ -33,10 +36,12 @@ class MultipleValueField(forms.Field):
         return [str(v).strip()[:80] for v in values if str(v).strip()]
 
 
+@extend_schema_field(OpenApiTypes.STR)  # documented as a repeatable parameter by the API views
 class MultipleValueFilter(django_filters.Filter):
     field_class = MultipleValueField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -77,6 +82,11 @@ class DirectoryFilterSet(django_filters.FilterSet):
         label=_("Trier par"), choices=SORT_CHOICES, empty_label=None,
         help_text=_("relevance (par défaut avec q), distance, name, price, newest."))
 
+    # The criteria's commune when the caller has already read it (the commune page).
+    resolved_commune: Commune | None = None
+    # How the page's rows are read (their relations); None: the pages' default.
+    fetch: Any = None
+
     def criteria(self) -> directory.Criteria:
         """The valid filters (an invalid one is left out; pages show its error)."""
         return directory.Criteria.from_cleaned(getattr(self.form, "cleaned_data", {}))
@@ -88,7 +98,8 @@ class ProducerFilterSet(DirectoryFilterSet):
         fields: list[str] = []
 
     def filter_queryset(self, queryset: Any) -> Any:
-        return directory.producer_results(self.criteria())
+        return directory.producer_results(self.criteria(), commune=self.resolved_commune,
+                                          fetch=self.fetch)
 
 
 class ProductFilterSet(DirectoryFilterSet):
@@ -103,7 +114,8 @@ class ProductFilterSet(DirectoryFilterSet):
         fields: list[str] = []
 
     def filter_queryset(self, queryset: Any) -> Any:
-        return directory.product_results(self.criteria())
+        return directory.product_results(self.criteria(), commune=self.resolved_commune,
+                                         fetch=self.fetch)
 
 
 WEEKDAY_CHOICES = Weekday.choices

@@ -1,9 +1,17 @@
-"""Reads for the public pages (the search-driven lists live in marketplace.search)."""
+"""Reads for the public pages (the filtered lists live in marketplace.directory)."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from typing import Any
 
-from marketplace.models import Category
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+
+from marketplace.models import Category, Epci, Label
 from producers.models import Producer, Product, ProductStatus
+
+CHOICES_TTL = 300
 
 
 def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
@@ -11,6 +19,7 @@ def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
     return (
         Producer.objects.public()
         .select_related("commune")
+        .prefetch_related("photos", "labels")
         .order_by("-is_featured", "nom")[:limit]
     )
 
@@ -34,3 +43,54 @@ def root_categories_with_counts() -> QuerySet[Category]:
         product_count=Count("children__products", filter=published, distinct=True)
         + Count("products", filter=published, distinct=True)
     )
+
+
+def map_points(*, limit: int = 2500) -> list[dict[str, Any]]:
+    """Every public producer's position, for the home page's map (one query, no objects)."""
+    rows = (Producer.objects.public().order_by("nom")
+            .values_list("slug", "nom", "latitude", "longitude", "commune__nom",
+                         "commune__latitude", "commune__longitude")[:limit])
+    return [point(slug, nom, lat, lon, commune, clat, clon)
+            for slug, nom, lat, lon, commune, clat, clon in rows
+            if (lat is not None and lon is not None) or (clat is not None and clon is not None)]
+
+
+def point(slug: str, nom: str, lat: float | None, lon: float | None, commune: str,
+          clat: float | None, clon: float | None) -> dict[str, Any]:
+    from django.urls import reverse
+
+    return {"nom": nom, "commune": commune,
+            "url": reverse("marketplace:producer", kwargs={"slug": slug}),
+            "lat": lat if lat is not None else clat, "lon": lon if lon is not None else clon}
+
+
+def filter_choices() -> dict[str, Any]:
+    """The filter form's options (categories, labels, intercommunalités), cached a few minutes:
+    they change rarely and would otherwise cost three queries on every list page."""
+    key = f"directory-choices:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        # One query for the three lists (a UNION), sorted in Python.
+        none = Value(None, output_field=CharField())
+        categories = Category.objects.annotate(
+            kind=Value("c"), key=F("slug"), parent_key=F("parent__slug"),
+            rank=Coalesce(F("parent__position"), F("position")) * 1000 + F("position"),
+        ).order_by().values_list("kind", "key", "nom", "parent_key", "rank")
+        labels = Label.objects.annotate(kind=Value("l"), key=F("slug"), parent_key=none,
+                                        rank=Value(0)).order_by().values_list(
+            "kind", "key", "nom", "parent_key", "rank")
+        epcis = Epci.objects.filter(
+            communes__departement_id__in=settings.TERRITORY_DEPARTEMENTS
+        ).annotate(kind=Value("e"), key=F("siren"), parent_key=none, rank=Value(0)).order_by(
+        ).values_list("kind", "key", "nom", "parent_key", "rank")
+        rows = sorted(set(categories.union(labels, epcis, all=True).order_by()),
+                      key=lambda r: (r[0], r[4], r[2]))
+        roots = [(key, nom, [(k, n) for kind, k, n, parent, _ in rows if parent == key])
+                 for kind, key, nom, parent, _ in rows if kind == "c" and parent is None]
+        choices = {
+            "categories": roots,
+            "labels": [(key, nom) for kind, key, nom, _, _ in rows if kind == "l"],
+            "epcis": [(key, nom) for kind, key, nom, _, _ in rows if kind == "e"],
+        }
+        cache.set(key, choices, CHOICES_TTL)
+    return choices

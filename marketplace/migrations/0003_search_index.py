@@ -27,12 +27,20 @@ SQLITE_DROP = [
 POSTGRES = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    # There is no CREATE TEXT SEARCH CONFIGURATION IF NOT EXISTS.
+    # French parser and stop words, accents folded by unaccent. The words arrive already
+    # stemmed by the shared normalizer (Snowball's French stemmer, the algorithm of PostgreSQL's
+    # french_stem), so a `simple` dictionary keeps them as they are: stemming them twice would
+    # make PostgreSQL match more than SQLite ("fermier" would find every "ferme").
+    # There is no CREATE TEXT SEARCH CONFIGURATION IF NOT EXISTS, hence the guard.
     """DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'omlot_french_words') THEN
+            CREATE TEXT SEARCH DICTIONARY omlot_french_words (TEMPLATE = simple, STOPWORDS = french);
+        END IF;
         IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'omlot_french') THEN
             CREATE TEXT SEARCH CONFIGURATION omlot_french (COPY = french);
             ALTER TEXT SEARCH CONFIGURATION omlot_french
-                ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+                ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+                WITH unaccent, omlot_french_words;
         END IF;
     END $$""",
     "CREATE TABLE marketplace_productsearch ("

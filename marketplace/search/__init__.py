@@ -4,7 +4,9 @@ Pages, the API and the autocompletion all go through `filter_ranked` and `sugges
 matching and the ranking cannot drift apart between them.
 """
 
-from django.db.models import Model, QuerySet
+from typing import Any
+
+from django.db.models import QuerySet, Value
 
 from marketplace.search.backends import get_backend
 from marketplace.search.text import query_words
@@ -22,15 +24,14 @@ def compile_query(text: str, *, prefix_last: bool = False) -> str | None:
     return backend.compile(words, backend.corrections(words), prefix_last=prefix_last)
 
 
-def filter_ranked[M: Model](queryset: QuerySet[M], text: str, *,
-                            prefix_last: bool = False) -> QuerySet[M]:
+def filter_ranked[Q: QuerySet[Any]](queryset: Q, text: str, *, prefix_last: bool = False) -> Q:
     """The rows of `queryset` matching every word of `text`, with a `search_rank` alias
     (lower is better: name > category > producer and commune > description)."""
     query = compile_query(text, prefix_last=prefix_last)
-    if query is None:
-        return queryset.none()
+    if query is None:  # only stop words ("de la"): nothing to look for
+        return queryset.none().alias(search_rank=Value(0.0))  # type: ignore[return-value]
     backend = get_backend()
-    return (queryset.filter(backend.match(DOCUMENT, query))
+    return (queryset.filter(backend.match(DOCUMENT, query))  # type: ignore[return-value]
             .alias(search_rank=backend.rank(DOCUMENT, query)))
 
 
@@ -40,7 +41,8 @@ def suggest(text: str, *, limit: int = 8) -> list[str]:
 
     found = filter_ranked(Product.objects.published(), text, prefix_last=True)
     names: dict[str, None] = {}
-    for name in found.order_by("search_rank", "nom").values_list("nom", flat=True)[:limit * 5]:
+    ordered = found.order_by("search_rank", "nom")  # type: ignore[misc]
+    for name in ordered.values_list("nom", flat=True)[:limit * 5]:
         names.setdefault(name, None)
         if len(names) == limit:
             break

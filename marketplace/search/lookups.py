@@ -24,12 +24,12 @@ class FullTextMatch(Lookup):
     lookup_name = "match"
     prepare_rhs = False
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         if connection.vendor == "sqlite":
             # FTS5 matches on the table itself: `<table> MATCH 'query'`.
-            return f"{compiler.quote_name_unless_alias(self.lhs.alias)} MATCH %s", [self.rhs]
+            return f"{compiler.quote_name(self.lhs.alias)} MATCH %s", (self.rhs,)
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} @@ to_tsquery('{PG_CONFIG}', %s)", [*lhs_params, self.rhs]
+        return f"{lhs} @@ to_tsquery('{PG_CONFIG}', %s)", (*lhs_params, self.rhs)
 
 
 class FullTextRank(Expression):
@@ -45,14 +45,14 @@ class FullTextRank(Expression):
     def get_source_expressions(self) -> list[Any]:
         return [self.document]
 
-    def set_source_expressions(self, exprs: list[Any]) -> None:
+    def set_source_expressions(self, exprs: Any) -> None:
         (self.document,) = exprs
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         if connection.vendor == "sqlite":
             weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-            alias = compiler.quote_name_unless_alias(self.document.alias)
-            return f"bm25({alias}, {weights})", []
+            alias = compiler.quote_name(self.document.alias)
+            return f"bm25({alias}, {weights})", ()
         sql, params = compiler.compile(self.document)
         return (f"-ts_rank('{PG_WEIGHTS}', {sql}, to_tsquery('{PG_CONFIG}', %s))",
-                [*params, self.query])
+                (*params, self.query))

@@ -6,7 +6,7 @@ from producers.models import Producer
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    producers = list(selectors.home_producers(limit=24))
+    producers = list(selectors.home_producers(limit=12))
     return render(
         request,
         "marketplace/home.html",
@@ -15,5 +15,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "products": selectors.home_products(),
             "categories": selectors.root_categories_with_counts(),
             "producer_count": Producer.objects.public().count(),
+            "map_points": selectors.map_points(),
         },
     )

@@ -93,5 +93,7 @@ class PostgresBackend(SearchBackend):
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE marketplace_productsearch, marketplace_producersearch, "
-                           "marketplace_searchterm")
+            # DELETE rather than TRUNCATE: it works inside a transaction that has just
+            # written products (their deferred foreign-key checks are still pending).
+            for table in (*TABLES.values(), "marketplace_searchterm"):
+                cursor.execute(f"DELETE FROM {table}")  # noqa: S608

@@ -1,0 +1,148 @@
+"""Search quality, on whichever database runs the suite (SQLite FTS5 or PostgreSQL)."""
+
+import pytest
+
+from marketplace import search
+from marketplace.search.text import document_text, query_words
+from producers.models import Product
+from tests.factories import ProducerFactory, ProductFactory, category, label
+
+pytestmark = pytest.mark.django_db
+
+
+def names(text: str, **kwargs) -> list[str]:
+    found = search.filter_ranked(Product.objects.published(), text, **kwargs)
+    return list(found.order_by("search_rank", "nom").values_list("nom", flat=True))
+
+
+def test_the_normalizer_indexes_accented_and_folded_stems():
+    assert document_text("Fermière") == "fermiere fermi fermier"
+    assert [w.forms for w in query_words("les fromages de chèvre")] == [
+        ("fromages", "fromag"), ("chevre", "chevr")]
+
+
+def test_accents_and_case_are_ignored(catalogue):
+    assert "Fromage de chèvre frais" in names("chevre")
+    assert "Fromage de chèvre frais" in names("CHÈVRE")
+    assert names("CAHORS")[0] == "Vin de Cahors AOC 2022"
+
+
+def test_plurals_and_inflections_match(catalogue):
+    assert "Fromage de chèvre frais" in names("fromages")
+    assert names("truffe") == ["Truffes noires"]
+    assert names("noix") == ["Noix fraîches"]
+
+
+def test_fermier_finds_fermiere(catalogue):
+    assert names("fermier") == ["Pintade fermière"]
+    assert names("fermiere") == ["Pintade fermière"]
+
+
+def test_one_typo_is_forgiven_in_long_words(catalogue):
+    assert names("rocamdour") == ["Rocamadour AOP"]
+    assert names("safrant") == ["Safran du Quercy"]
+
+
+def test_short_words_get_no_typo_tolerance(catalogue):
+    assert names("noux") == []
+
+
+def test_prefix_completes_the_last_word(catalogue):
+    assert names("roca") == []
+    assert names("roca", prefix_last=True) == ["Rocamadour AOP"]
+    assert search.suggest("roca") == ["Rocamadour AOP"]
+
+
+def test_every_word_must_match_somewhere(catalogue):
+    # "fromage" (category) + "figeac" (the producer's commune)
+    assert names("fromage figeac") == ["Fromage de chèvre frais"]
+    assert names("truffes lalbenque") == ["Truffes noires"]
+    assert names("vin cahors") == ["Vin de Cahors AOC 2022"]
+    assert names("truffes figeac") == []
+
+
+def test_stop_words_alone_find_nothing(catalogue):
+    assert names("de la") == []
+
+
+def test_only_published_products_of_public_producers_are_found(catalogue):
+    assert "Chèvre brouillon" not in names("chevre")
+    assert "Chèvre caché" not in names("chevre")
+
+
+def test_name_ranks_above_category_above_producer_above_description(lot_communes):
+    plain = ProducerFactory(nom="Ferme Alpha")
+    ProductFactory(producer=plain, nom="Laine filée", category=category("textile"),
+                   description="La laine de nos brebis.")
+    ProductFactory(producer=ProducerFactory(nom="Bergerie des brebis"), nom="Savon doux",
+                   category=category("cosmetiques"), description="Doux.")
+    ProductFactory(producer=plain, nom="Pérail", category=category("fromages-de-brebis"),
+                   description="Un fromage.")
+    ProductFactory(producer=plain, nom="Yaourt au lait de brebis",
+                   category=category("yaourts-et-cremes"), description="Nature.")
+
+    assert names("brebis") == ["Yaourt au lait de brebis", "Pérail", "Savon doux",
+                               "Laine filée"]
+
+
+def test_saving_a_product_reindexes_it(catalogue):
+    product = catalogue.products["noix"]
+    product.nom = "Cerneaux de noix"
+    product.save()
+
+    assert names("cerneaux") == ["Cerneaux de noix"]
+
+
+def test_unpublishing_or_deleting_removes_from_the_index(catalogue):
+    product = catalogue.products["noix"]
+    product.status = "archived"
+    product.save(update_fields=["status"])
+    catalogue.products["safran"].delete()
+
+    assert names("noix") == []
+    assert names("safran") == []
+
+
+def test_suspending_a_producer_removes_its_products(catalogue):
+    producer = catalogue.producers["lalbenque"]
+    producer.status = "suspended"
+    producer.save()
+
+    assert names("truffes") == []
+    assert search.filter_ranked(type(producer).objects.public(), "truffiere").count() == 0
+
+
+def test_renaming_a_producer_reindexes_its_products(catalogue):
+    producer = catalogue.producers["cahors"]
+    producer.nom = "Clos Malbec"
+    producer.save()
+
+    assert names("malbec") == ["Noix fraîches", "Vin de Cahors AOC 2022"]
+
+
+def test_labels_are_searchable_and_follow_m2m_changes(catalogue):
+    catalogue.products["noix"].labels.add(label("agriculture-biologique"))
+
+    assert names("biologique") == ["Noix fraîches"]
+
+
+def test_producers_are_searched_by_name_products_and_commune(catalogue):
+    from producers.models import Producer
+
+    found = search.filter_ranked(Producer.objects.public(), "truffes").order_by("search_rank")
+    by_commune = search.filter_ranked(Producer.objects.public(), "figeac")
+
+    assert [p.slug for p in found] == ["truffiere-lalbenque"]
+    assert {p.slug for p in by_commune} == {"chevrerie-figeac"}
+
+
+def test_rebuild_index_restores_everything(catalogue):
+    from marketplace.search.backends import get_backend
+    from marketplace.search.indexing import rebuild_index
+
+    get_backend().clear()
+    assert names("chevre") == []
+
+    rebuild_index()
+
+    assert set(names("chevre")) == {"Fromage de chèvre frais", "Bûche cendrée", "Rocamadour AOP"}
