@@ -1,12 +1,20 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from producers import services
 from producers.models import (
     PointOfSale,
     Producer,
+    ProducerInvitation,
     ProducerMembership,
     ProducerPhoto,
+    ProducerStatus,
     Product,
     ProductPhoto,
+    VerifiedEmail,
 )
 
 
@@ -36,6 +44,26 @@ class ProducerAdmin(admin.ModelAdmin):
     filter_horizontal = ["labels"]
     list_select_related = ["commune"]
     inlines = [MembershipInline, PointOfSaleInline, ProducerPhotoInline]
+    actions = ["approve", "suspend"]
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet[Producer], status: str) -> int:
+        for producer in queryset:
+            services.producer_status_change(producer=producer, status=status)
+        return queryset.count()
+
+    @admin.action(description=_("Valider les producteurs sélectionnés (publication)"))
+    def approve(self, request: HttpRequest, queryset: QuerySet[Producer]) -> None:
+        count = self._set_status(request, queryset, ProducerStatus.APPROVED)
+        self.message_user(request, ngettext("%(n)d producteur validé.",
+                                            "%(n)d producteurs validés.", count) % {"n": count},
+                          messages.SUCCESS)
+
+    @admin.action(description=_("Suspendre les producteurs sélectionnés"))
+    def suspend(self, request: HttpRequest, queryset: QuerySet[Producer]) -> None:
+        count = self._set_status(request, queryset, ProducerStatus.SUSPENDED)
+        self.message_user(request, ngettext("%(n)d producteur suspendu.",
+                                            "%(n)d producteurs suspendus.", count) % {"n": count},
+                          messages.SUCCESS)
 
 
 class ProductPhotoInline(admin.TabularInline):
@@ -53,3 +81,18 @@ class ProductAdmin(admin.ModelAdmin):
     filter_horizontal = ["labels"]
     list_select_related = ["producer", "category"]
     inlines = [ProductPhotoInline]
+
+
+@admin.register(ProducerInvitation)
+class ProducerInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "producer", "role", "created_at", "accepted_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "producer__nom"]
+    raw_id_fields = ["producer", "invited_by", "accepted_by"]
+
+
+@admin.register(VerifiedEmail)
+class VerifiedEmailAdmin(admin.ModelAdmin):
+    list_display = ["email", "user", "verified_at"]
+    search_fields = ["email"]
+    raw_id_fields = ["user"]

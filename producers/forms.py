@@ -184,8 +184,17 @@ def clean_phone(value: str) -> str:
     return " ".join(digits[i:i + 2] for i in range(0, 10, 2))
 
 
+class PriceField(forms.DecimalField):
+    """Euros, whatever the interface language: « 4,50 », « 4.50 », « 4,50 € » all work."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = re.sub(r"[\s\u00a0\u202f€]", "", value).replace(",", ".")
+        return super().to_python(value)
+
+
 def price_field(**kwargs: Any) -> forms.DecimalField:
-    return forms.DecimalField(
+    return PriceField(
         label=_("Prix TTC (€)"), min_value=MIN_PRICE, max_value=MAX_PRICE, max_digits=8,
         decimal_places=2, localize=True,
         error_messages={"min_value": PRICE_ERROR, "max_value": PRICE_ERROR,
@@ -198,9 +207,9 @@ def price_field(**kwargs: Any) -> forms.DecimalField:
 
 
 def stock_field(**kwargs: Any) -> forms.IntegerField:
+    kwargs.setdefault("help_text", _("Laissez vide si vous produisez à la demande."))
     return forms.IntegerField(
         label=_("Stock"), required=False, min_value=0, max_value=1_000_000,
-        help_text=_("Laissez vide si vous produisez à la demande."),
         error_messages={"min_value": _("Le stock ne peut pas être négatif."),
                         "invalid": _("Indiquez un nombre entier, ou laissez vide.")},
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": "0"}),
@@ -368,8 +377,7 @@ class ProfileForm(forms.ModelForm):
     latitude = forms.FloatField(
         label=_("Latitude"), required=False, min_value=-90, max_value=90,
         widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
-        help_text=_("Par exemple 44.4475. Laissez vide pour placer la ferme au centre de la "
-                    "commune."),
+        help_text=_("Par exemple 44.4475."),
     )
     longitude = forms.FloatField(
         label=_("Longitude"), required=False, min_value=-180, max_value=180,
@@ -577,7 +585,7 @@ class QuickEditForm(forms.Form):
     """The inline edit of a product line in the catalogue list."""
 
     price = price_field()
-    stock = stock_field()
+    stock = stock_field(help_text=_("Vide : à la demande."))
     is_available = forms.BooleanField(label=_("Disponible"), required=False)
 
     def __init__(self, *args: Any, product: Product, **kwargs: Any) -> None:

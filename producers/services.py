@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max, ProtectedError, RestrictedError
 from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.models import Label
@@ -29,6 +30,7 @@ from producers.models import (
     PointOfSale,
     Producer,
     ProducerPhoto,
+    ProducerStatus,
     Product,
     ProductPhoto,
     ProductStatus,
@@ -367,3 +369,24 @@ def product_photo_update(*, photo: ProductPhoto, alt: str) -> ProductPhoto:
 def product_photo_delete(*, photo: ProductPhoto) -> None:
     _delete_files_after_commit(photo.image, photo.thumbnail)
     photo.delete()
+
+
+# --- Status (CCI staff) ---------------------------------------------------------------------
+
+@transaction.atomic
+def producer_status_change(
+    *, producer: Producer, status: str, reason: str = ""
+) -> Producer:
+    """Approve, reject or suspend a producer. Only approved (and active) producers are public.
+
+    The first approval is dated; the reason is kept for the producer to read in its area.
+    """
+    producer = Producer.objects.select_for_update().get(pk=producer.pk)
+    producer.status = ProducerStatus(status)
+    producer.status_reason = reason
+    if producer.status == ProducerStatus.APPROVED and producer.approved_at is None:
+        producer.approved_at = timezone.now()
+    producer.full_clean()
+    producer.save(update_fields=["status", "status_reason", "approved_at", "updated_at"])
+    _after_commit(index_producers, [producer.pk])
+    return producer

@@ -78,3 +78,45 @@ class TestProductServices:
 
         assert error.value.message_dict["latitude"][0].startswith("Ce point est à")
         assert not producer.points_of_sale.exists()
+
+
+@pytest.mark.django_db
+class TestStatus:
+    def test_approval_publishes_and_dates_the_first_approval(self, lot_communes):
+        producer = ProducerFactory.create(status=ProducerStatus.PENDING)
+
+        services.producer_status_change(producer=producer, status=ProducerStatus.APPROVED)
+
+        producer.refresh_from_db()
+        assert producer.is_public and producer.approved_at is not None
+        first = producer.approved_at
+
+        services.producer_status_change(producer=producer, status=ProducerStatus.SUSPENDED,
+                                        reason="Fiche à corriger")
+        services.producer_status_change(producer=producer, status=ProducerStatus.APPROVED)
+        producer.refresh_from_db()
+        assert producer.approved_at == first
+
+    def test_the_admin_action_approves(self, lot_communes, admin_client):
+        producer = ProducerFactory.create(status=ProducerStatus.PENDING)
+
+        admin_client.post("/admin/producers/producer/", {
+            "action": "approve", "_selected_action": [producer.pk]})
+
+        producer.refresh_from_db()
+        assert producer.status == ProducerStatus.APPROVED
+
+
+@pytest.mark.django_db
+def test_prices_are_read_whatever_the_interface_language(lot_communes):
+    from django.utils import translation
+
+    from producers.forms import QuickEditForm
+
+    product = ProductFactory.create()
+    for language in ("fr", "en"):
+        with translation.override(language):
+            for typed in ("4,50", "4.50", "4,50 €", " 4.5 "):
+                form = QuickEditForm({f"p{product.pk}-price": typed}, product=product)
+                assert form.is_valid(), (language, typed, form.errors)
+                assert form.cleaned_data["price"] == Decimal("4.50")
