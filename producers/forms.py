@@ -519,8 +519,25 @@ class PointOfSaleForm(forms.ModelForm):
 # --- Catalogue ------------------------------------------------------------------------------
 
 class CategoryChoiceField(forms.ModelChoiceField):
+    """Categories grouped by family (<optgroup>), families in their curated order."""
+
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.parent.nom} › {obj.nom}" if obj.parent_id else str(obj.nom)
+
+    def _get_choices(self) -> Any:
+        categories = list(self.queryset.order_by("position", "nom"))  # type: ignore[union-attr]
+        children: dict[int, list[Category]] = {}
+        for category in categories:
+            if category.parent_id:
+                children.setdefault(category.parent_id, []).append(category)
+        choices: list[Any] = [("", self.empty_label)] if self.empty_label is not None else []
+        for root in (c for c in categories if not c.parent_id):
+            options = [(str(c.pk), c.nom) for c in children.get(root.pk, [])]
+            options.append((str(root.pk), _("%(famille)s : autre") % {"famille": root.nom}))
+            choices.append((root.nom, options))
+        return choices
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)  # type: ignore[assignment,attr-defined,union-attr]
 
 
 def _category_queryset() -> Any:
@@ -558,7 +575,7 @@ class ProductForm(forms.ModelForm):
         fields = ["nom", "category", "description", "price", "unit", "unit_size", "stock",
                   "is_available", "season_months", "labels", "status"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-        labels = {"is_available": _("Disponible à la vente"), "unit": _("Vendu à")}
+        labels = {"is_available": _("Disponible à la vente"), "unit": _("Prix pour")}
 
     def __init__(self, *args: Any, photo_room: int = MAX_PRODUCT_PHOTOS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
