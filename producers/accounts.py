@@ -90,8 +90,14 @@ def producer_sign_up(
         raise ValidationError({"siret": _("Ce numéro SIRET est déjà inscrit sur le site.")})
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_password(password)
-    user.full_clean()
-    user.save()
+    try:
+        user.full_clean()
+        with transaction.atomic():  # two sign-ups with one address at once: the index decides
+            user.save()
+    except (ValidationError, IntegrityError):
+        raise ValidationError(
+            {"email": _("Un compte existe déjà avec cette adresse e-mail.")}
+        ) from None
     producer = Producer(
         nom=nom, slug=unique_producer_slug(nom), legal_name=legal_name, siret=siret,
         commune=commune, postal_code=(commune.postal_codes or [""])[0], phone=phone,

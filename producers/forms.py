@@ -124,6 +124,7 @@ class PhotosField(forms.FileField):
 
     def __init__(self, *, max_count: int, **kwargs: Any) -> None:
         self.max_count = max_count
+        # Listing the accepted types also makes iPhones convert their HEIC photos to JPEG.
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,"
                                                                      "image/webp"}))
         kwargs.setdefault("required", False)
@@ -436,6 +437,10 @@ class ProfileForm(forms.ModelForm):
         data = super().clean() or {}
         commune = data.get("commune")
         lat, lon = data.get("latitude"), data.get("longitude")
+        moved = commune is not None and commune.pk != self.instance.commune_id
+        if moved and (lat, lon) == (self.instance.latitude, self.instance.longitude):
+            # A new commune and an untouched pin: the pin follows the commune.
+            lat = lon = None
         if commune is not None and lat is None and lon is None:
             data["latitude"], data["longitude"] = commune.latitude, commune.longitude
         elif commune is not None and "latitude" not in self.errors:

@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from marketplace.api.serializers import CommuneRefSerializer
 from marketplace.models import Category, Commune, Label
+from producers.forms import clean_phone
 from producers.models import MAX_PRICE, Producer, ProducerPhoto, Product, ProductPhoto, Unit
 
 PRICE_ERROR = _("Le prix doit être compris entre 0,01 € et 10 000 €.")
@@ -117,10 +119,6 @@ class ProducerPatchSerializer(serializers.Serializer):
         return commune
 
     def validate_phone(self, value: str) -> str:
-        from django.core.exceptions import ValidationError as DjangoValidationError
-
-        from producers.forms import clean_phone
-
         try:
             return clean_phone(value)
         except DjangoValidationError as error:

@@ -17,6 +17,7 @@ from producers import accounts
 from producers.forms import EmailAuthenticationForm, InvitationSignUpForm, SignUpForm
 from producers.models import Producer
 from producers.selectors import producers_for_user
+from producers.views.common import add_service_error
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -40,7 +41,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 nom=data["nom"], commune=data["commune"], phone=data["phone"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             login(request, result.user, backend=BACKEND)
             messages.success(request, _(

@@ -4,6 +4,7 @@ duplicate, remove, photos."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from producers import services
 from producers.forms import ProductForm, QuickEditForm
 from producers.models import MAX_PRODUCT_PHOTOS, Product, ProductStatus
 from producers.selectors import dashboard_products, product_for_user, product_photo_for_product
-from producers.views.common import current_producer, render_dashboard
+from producers.views.common import add_service_error, current_producer, render_dashboard
 
 
 def _product(request: HttpRequest, slug: str, pk: int) -> tuple:  # type: ignore[type-arg]
@@ -51,7 +52,7 @@ def product_quick_update(request: HttpRequest, slug: str, pk: int) -> HttpRespon
                 is_available=form.cleaned_data["is_available"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
     if not form.errors:
         if request.htmx:  # type: ignore[attr-defined]
             return _row_response(request, product, QuickEditForm(product=product), saved=True)
@@ -82,6 +83,7 @@ def product_toggle_available(request: HttpRequest, slug: str, pk: int) -> HttpRe
     return redirect("producers:products", slug=producer.slug)
 
 
+@transaction.atomic  # the fields and the new photos are saved together, or nothing is
 def _save_product(request: HttpRequest, form: ProductForm, producer, product):  # type: ignore[no-untyped-def]
     data = form.product_data()
     if product is None:
@@ -105,7 +107,7 @@ def product_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
         try:
             saved = _save_product(request, form, producer, product)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
             if product is not None:
                 product.refresh_from_db()
         else:

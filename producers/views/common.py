@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -26,3 +28,14 @@ def render_dashboard(
         "email_verified": email_is_verified(user=request.user),
     }
     return render(request, template, {**base, **(context or {})}, status=status)
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: next to the field when the form has it,
+    at the top otherwise (a model field the form does not show must not crash the page)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.message_dict.items():
+        target = field if field in form.fields else None
+        form.add_error(target, errors)

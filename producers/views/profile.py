@@ -24,7 +24,7 @@ from producers.selectors import (
     producer_photo_for_producer,
     team,
 )
-from producers.views.common import current_producer, render_dashboard
+from producers.views.common import add_service_error, current_producer, render_dashboard
 
 
 @login_required
@@ -67,7 +67,7 @@ def profile(request: HttpRequest, slug: str) -> HttpResponse:
                 services.producer_logo_set(producer=producer, upload=None)
         except ValidationError as error:
             producer.refresh_from_db()
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Votre fiche est enregistrée."))
             return redirect("producers:profile", slug=producer.slug)
@@ -156,7 +156,7 @@ def point_of_sale_edit(request: HttpRequest, slug: str, pk: int | None = None) -
             else:
                 services.point_of_sale_update(point=point, data=data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Point de vente enregistré."))
             return redirect("producers:points_of_sale", slug=producer.slug)
@@ -201,7 +201,7 @@ def team_view(request: HttpRequest, slug: str) -> HttpResponse:
                 accounts.invitation_create(producer=producer, email=form.cleaned_data["email"],
                                            invited_by=request.user)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Invitation envoyée à %(email)s.")
                                  % {"email": form.cleaned_data["email"]})

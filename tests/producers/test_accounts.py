@@ -151,6 +151,23 @@ class TestSignUp:
         assert response.context["form"].errors["phone"][0].startswith(
             "Indiquez un numéro de téléphone français")
 
+    def test_a_simultaneous_sign_up_with_the_same_email_is_refused_cleanly(
+        self, lot_communes, client, monkeypatch
+    ):
+        from producers import accounts, forms
+
+        UserFactory.create(username="jeanne.delpech@ferme-borie.test")
+        # The other sign-up commits between our form check and our write.
+        monkeypatch.setattr(forms, "email_is_taken", lambda email: False)
+        monkeypatch.setattr(accounts, "email_is_taken", lambda email: False)
+
+        response = client.post(SIGNUP, signup_data())
+
+        assert response.status_code == 400
+        assert response.context["form"].errors["email"] == [
+            "Un compte existe déjà avec cette adresse e-mail."]
+        assert not Producer.objects.exists()
+
     def test_two_farms_with_the_same_name_get_distinct_slugs(self, lot_communes, client):
         ProducerFactory.create(nom="Ferme de la Borie", slug="ferme-de-la-borie")
 

@@ -58,6 +58,16 @@ class TestProfile:
         assert (producer.latitude, producer.longitude) == (producer.commune.latitude,
                                                            producer.commune.longitude)
 
+    def test_changing_the_commune_moves_an_untouched_pin(self, owner):
+        owner.client.post(url("profile"), profile_data())  # pinned near Cahors
+
+        response = owner.client.post(url("profile"), profile_data(commune="Figeac (46102)"))
+
+        assert response.status_code == 302
+        producer = Producer.objects.get(pk=owner.producer.pk)
+        assert (producer.latitude, producer.longitude) == (producer.commune.latitude,
+                                                           producer.commune.longitude)
+
     @pytest.mark.parametrize(("lat", "lon", "start"), [
         ("48.85", "2.35", "Ce point est en dehors du territoire"),  # Paris
         ("44.92", "1.93", "Ce point est à"),  # in the Lot, but far from Cahors
