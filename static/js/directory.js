@@ -45,7 +45,10 @@
   document.querySelectorAll("input[data-suggest][list]").forEach(enhanceSuggestions);
 
   document.body.addEventListener("htmx:afterSettle", function (event) {
-    var source = event.detail && event.detail.elt;
+    // detail.elt is the swapped target (#results); the element that made the request is
+    // requestConfig.elt (the form, or a field inside it).
+    var detail = event.detail || {};
+    var source = (detail.requestConfig && detail.requestConfig.elt) || detail.elt;
     if (!source || !(source.id === "filters" || source.closest && source.closest("#filters"))) { return; }
     var heading = document.getElementById("results-title");
     if (heading) { heading.focus(); }
