@@ -14,6 +14,8 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.functional.live_site import LiveSite
 
 SEED = 20261128
@@ -33,6 +35,7 @@ def operations(site: LiveSite) -> list[str]:
             for method in item if method in {"get", "post", "put", "patch", "delete"}]
 
 
+@pytest.mark.timeout(TIME_LIMIT_S + 120)
 def test_every_api_operation_survives_fuzzing(api_site: LiveSite, tmp_path: Path):
     token = api_site.api_token(str(api_site.facts["producer_username"]), "ferme-lot-2026")
     tested = operations(api_site)

@@ -13,7 +13,8 @@ from tests.functional.conftest import NARROW, VIEWPORTS, OpenPage
 from tests.functional.live_site import LiveSite
 from tests.functional.pages import PAGES, PageCase
 
-pytestmark = pytest.mark.functional
+# A hung browser must not stall CI; the first test also starts the live site (about 20 s).
+pytestmark = [pytest.mark.functional, pytest.mark.timeout(120)]
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

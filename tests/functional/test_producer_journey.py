@@ -10,7 +10,8 @@ from stdnum import luhn
 
 from tests.functional.conftest import PHONE, OpenPage
 
-pytestmark = pytest.mark.functional
+# A hung browser must not stall CI; the first test also starts the live site (about 20 s).
+pytestmark = [pytest.mark.functional, pytest.mark.timeout(120)]
 
 
 def fresh_siret(seed: int) -> str:

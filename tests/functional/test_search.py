@@ -12,7 +12,8 @@ from playwright.sync_api import Page, expect
 
 from tests.functional.conftest import DESKTOP, PHONE, OpenPage
 
-pytestmark = pytest.mark.functional
+# A hung browser must not stall CI; the first test also starts the live site (about 20 s).
+pytestmark = [pytest.mark.functional, pytest.mark.timeout(120)]
 
 PRODUCT_URL = re.compile(r"/produits/[\w-]+/[\w-]+/$")
 
