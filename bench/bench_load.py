@@ -193,7 +193,7 @@ def database(kind: str) -> Iterator[tuple[dict[str, str], dict[str, Any]]]:
             # The usual value on SSDs (the default, 4, is for spinning disks): see TESTING.md.
             _pg_admin(f'ALTER DATABASE "{PG_NAME}" SET random_page_cost = 1.1')
         started = time.monotonic()
-        _manage(env, "migrate", "--noinput", "-v0")
+        _manage(env, "migrate", "--noinput", "-v0", "--skip-checks")
         _manage(env, "import_communes")
         source = _load_catalogue(env)
         _manage(env, "collectstatic", "--noinput", "-v0")

@@ -121,7 +121,7 @@ def start_site(workdir: Path, label: str) -> LiveSite:
     port = _free_port()
     site = LiveSite(url=f"http://127.0.0.1:{port}", env=env, pg_url=pg_url)
     try:
-        site.manage("migrate", "--noinput", "-v0")
+        site.manage("migrate", "--noinput", "-v0", "--skip-checks")
         site.manage("import_communes")
         site.manage("seed_demo")
         facts_line = [x for x in site.shell(FACTS_SCRIPT).splitlines() if x.startswith("FACTS=")]
