@@ -13,7 +13,7 @@ from tests.factories import ProducerFactory, UserFactory, valid_siret
 
 User = get_user_model()
 SIGNUP = "/espace-producteur/inscription/"
-SIRET = "73282932000074"  # a real, Luhn-valid SIRET
+SIRET = "44306184100047"  # valid (SIREN and SIRET keys), outside the factories range
 
 
 def signup_data(**overrides):
@@ -69,7 +69,7 @@ class TestSignUp:
         assert "/espace-producteur/verification/" in mail.outbox[0].body
 
     @pytest.mark.parametrize(("siret", "message"), [
-        ("73282932000075", "Ce numéro SIRET n'est pas valide : vérifiez les chiffres (la clé "
+        ("44306184100048", "Ce numéro SIRET n'est pas valide : vérifiez les chiffres (la clé "
                            "de contrôle ne correspond pas)."),
         ("7328293200007", "Un numéro SIRET compte exactement 14 chiffres."),
         ("ABCDEFGHIJKLMN", "Un numéro SIRET compte exactement 14 chiffres."),
@@ -87,7 +87,7 @@ class TestSignUp:
         assert mail.outbox == []
 
     def test_a_siret_with_spaces_is_accepted_and_stored_compact(self, lot_communes, client):
-        client.post(SIGNUP, signup_data(siret="732 829 320 00074"))
+        client.post(SIGNUP, signup_data(siret="443 061 841 00047"))
 
         assert Producer.objects.get().siret == SIRET
 

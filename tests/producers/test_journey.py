@@ -17,7 +17,7 @@ def test_from_sign_up_to_the_public_page(lot_communes):
     client.post("/espace-producteur/inscription/", {
         "email": "jeanne@causse.test", "password1": "truffes-de-lalbenque",
         "password2": "truffes-de-lalbenque", "nom": "Truffières du Causse",
-        "legal_name": "EARL du Causse", "siret": "73282932000074", "commune": "Lalbenque",
+        "legal_name": "EARL du Causse", "siret": "44306184100047", "commune": "Lalbenque",
         "phone": "05 65 31 00 00"})
     producer = Producer.objects.get()
     assert client.get(f"/producteurs/{producer.slug}/").status_code == 404  # pending
