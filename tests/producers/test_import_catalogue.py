@@ -6,9 +6,9 @@ from typing import cast
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import CommandError
+from django.test import Client
 
 from marketplace.models import Label
-from marketplace.search import filter_ranked
 from producers.catalogue_io import RowError, catalogue_import
 from producers.models import Producer, ProducerStatus, Product
 from tests.factories import ProducerFactory, ProductFactory
@@ -474,7 +474,10 @@ def test_the_engine_streams_every_error_and_keeps_them_in_the_report(catalogue):
 # --- Search: bulk writes bypass the index's signals, the import refreshes it itself ---------
 
 def found(text: str) -> list[str]:
-    return sorted(filter_ranked(Product.objects.published(), text).values_list("nom", flat=True))
+    """What the public product search (CONTRACT: GET /api/v1/products/?q=) finds."""
+    response = Client().get("/api/v1/products/", {"q": text, "page_size": 100})
+    assert response.status_code == 200
+    return sorted(product["nom"] for product in response.json()["results"])
 
 
 def test_an_imported_product_is_found_by_search_at_once(catalogue):
