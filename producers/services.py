@@ -141,6 +141,18 @@ def producer_photo_update(*, photo: ProducerPhoto, alt: str) -> ProducerPhoto:
 
 
 @transaction.atomic
+def photo_move_first(*, photo: ProducerPhoto | ProductPhoto) -> None:
+    """Make this photo the first one (the one cards and lists show)."""
+    siblings = (photo.producer.photos if isinstance(photo, ProducerPhoto)
+                else photo.product.photos)
+    ordered = [photo, *[p for p in siblings.select_for_update() if p.pk != photo.pk]]
+    for position, item in enumerate(ordered):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+
+
+@transaction.atomic
 def producer_photo_delete(*, photo: ProducerPhoto) -> None:
     _delete_files_after_commit(photo.image, photo.thumbnail)
     photo.delete()
@@ -348,7 +360,9 @@ def product_photo_add(*, product: Product, upload: IO[bytes], alt: str = "") -> 
         raise ValidationError(_("Ce produit a déjà %(max)d photos : supprimez-en une avant d'en "
                                 "ajouter.") % {"max": MAX_PRODUCT_PHOTOS})
     processed = process_photo(upload)
-    photo = ProductPhoto(product=product, alt=alt, position=_next_position(product.photos))
+    # Without a description, the product's name says what the photo shows.
+    photo = ProductPhoto(product=product, alt=(alt or product.nom)[:200],
+                         position=_next_position(product.photos))
     photo.image.save(processed.display.name or "photo.jpg", processed.display, save=False)
     photo.thumbnail.save(processed.thumbnail.name or "vignette.jpg", processed.thumbnail,
                          save=False)

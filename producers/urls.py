@@ -11,6 +11,7 @@ farm_patterns = [
     path("photos/", profile.photos, name="photos"),
     path("photos/<int:pk>/", profile.photo_update, name="photo_update"),
     path("photos/<int:pk>/supprimer/", profile.photo_delete, name="photo_delete"),
+    path("photos/<int:pk>/premiere/", profile.photo_move_first, name="photo_move_first"),
     path("points-de-vente/", profile.points_of_sale, name="points_of_sale"),
     path("points-de-vente/ajouter/", profile.point_of_sale_edit, name="point_of_sale_create"),
     path("points-de-vente/<int:pk>/", profile.point_of_sale_edit, name="point_of_sale_update"),
@@ -31,6 +32,8 @@ farm_patterns = [
     path("produits/<int:pk>/restaurer/", catalogue.product_restore, name="product_restore"),
     path("produits/<int:pk>/photos/<int:photo_pk>/supprimer/", catalogue.product_photo_delete,
          name="product_photo_delete"),
+    path("produits/<int:pk>/photos/<int:photo_pk>/premiere/", catalogue.product_photo_move_first,
+         name="product_photo_move_first"),
 ]
 
 urlpatterns = [

@@ -5,7 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Case, Count, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from producers import accounts
 from producers.forms import EmailAuthenticationForm, InvitationSignUpForm, SignUpForm
-from producers.models import Producer
+from producers.models import Producer, ProducerStatus
 from producers.selectors import producers_for_user
 from producers.views.common import add_service_error
 
@@ -85,8 +85,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if request.user.is_staff:
         others = list(
             Producer.objects.select_related("commune")
-            .annotate(product_count=Count("products"))
-            .order_by("status", "nom")[:200]
+            .annotate(product_count=Count("products"),
+                      pending_first=Case(When(status=ProducerStatus.PENDING, then=0),
+                                         default=1))
+            .order_by("pending_first", "status", "nom")[:200]
         )
     return render(request, "producers/choose.html", {
         "mine": mine, "others": others,

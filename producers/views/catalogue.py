@@ -168,3 +168,13 @@ def product_photo_delete(request: HttpRequest, slug: str, pk: int, photo_pk: int
     services.product_photo_delete(photo=photo)
     messages.success(request, _("Photo supprimée."))
     return redirect("producers:product_update", slug=producer.slug, pk=product.pk)
+
+
+@login_required
+@require_POST
+def product_photo_move_first(request: HttpRequest, slug: str, pk: int,
+                             photo_pk: int) -> HttpResponse:
+    producer, product = _product(request, slug, pk)
+    services.photo_move_first(photo=product_photo_for_product(product=product, pk=photo_pk))
+    messages.success(request, _("Cette photo est maintenant la première."))
+    return redirect("producers:product_update", slug=producer.slug, pk=product.pk)

@@ -124,6 +124,15 @@ def photo_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def photo_move_first(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    producer = current_producer(request, slug)
+    services.photo_move_first(photo=producer_photo_for_producer(producer=producer, pk=pk))
+    messages.success(request, _("Cette photo est maintenant la première."))
+    return redirect("producers:photos", slug=producer.slug)
+
+
+@login_required
+@require_POST
 def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     producer = current_producer(request, slug)
     photo = producer_photo_for_producer(producer=producer, pk=pk)

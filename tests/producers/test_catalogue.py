@@ -321,3 +321,29 @@ def test_every_catalogue_write_endpoint_is_scoped(request, owner, other, actor_n
         assert (product.nom, product.price, product.is_available, product.photos.count()) == (
             "Tomme", Decimal("4.50"), True, 1)
         assert Product.objects.count() == before
+
+
+@pytest.mark.django_db
+class TestProductPhotos:
+    def test_a_photo_without_description_is_described_by_the_product_name(self, owner):
+        product = ProductFactory.create(producer=owner.producer, nom="Tomme du Ségala")
+
+        services.product_photo_add(product=product, upload=photo())
+
+        assert product.photos.get().alt == "Tomme du Ségala"
+
+    @pytest.mark.parametrize(("actor_name", "status", "moved"), [
+        ("anonymous", 302, False), ("other", 404, False), ("owner", 302, True),
+        ("staff", 302, True),
+    ])
+    def test_moving_a_photo_first_is_scoped(self, request, owner, actor_name, status, moved):
+        actor = request.getfixturevalue(actor_name)
+        product = ProductFactory.create(producer=owner.producer)
+        first, second = ProductPhotoFactory.create_batch(2, product=product)
+
+        response = actor.client.post(url("product_photo_move_first", pk=product.pk,
+                                          photo_pk=second.pk))
+
+        assert response.status_code == status
+        expected = [second.pk, first.pk] if moved else [first.pk, second.pk]
+        assert list(product.photos.values_list("pk", flat=True)) == expected

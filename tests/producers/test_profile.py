@@ -292,3 +292,22 @@ class TestPointsOfSale:
         assert PointOfSale.objects.filter(nom="Marché de Figeac").exists() is changed
         assert PointOfSale.objects.filter(nom="Changé").exists() is changed
         assert PointOfSale.objects.filter(pk=kept.pk).exists() is not changed
+
+
+@pytest.mark.django_db
+class TestPhotoOrder:
+    def test_a_photo_is_moved_first(self, owner):
+        first, second, third = ProducerPhotoFactory.create_batch(3, producer=owner.producer)
+
+        owner.client.post(url("photo_move_first", pk=third.pk))
+
+        assert list(owner.producer.photos.values_list("pk", flat=True)) == [
+            third.pk, first.pk, second.pk]
+
+    def test_another_producer_cannot_reorder(self, owner, other):
+        first, second = ProducerPhotoFactory.create_batch(2, producer=owner.producer)
+
+        response = other.client.post(url("photo_move_first", pk=second.pk))
+
+        assert response.status_code == 404
+        assert list(owner.producer.photos.values_list("pk", flat=True)) == [first.pk, second.pk]
