@@ -184,18 +184,28 @@ def _sells_at(criteria: Criteria, producer_ref: str) -> Q:
 
 class Results:
     """A lazy list that Django's Paginator (pages and API) can count and slice: only the
-    requested page is fetched, with its relations, in one query (plus prefetches)."""
+    requested page is fetched, with its relations, in one query (plus prefetches).
 
-    def __init__(self, queryset: QuerySet[Any], *, order: Sequence[str],
+    Sorted by the database (name, price, newest), or in Python on ids for relevance (the
+    search index's ranks) and distance (the area's distances): a few thousand ids at most."""
+
+    def __init__(self, queryset: QuerySet[Any], *, base: QuerySet[Any], sort: str,
+                 order: Sequence[str],
                  fetch: Callable[[QuerySet[Any]], QuerySet[Any]],
                  distances: dict[int, float] | None = None, owner: str = "pk",
-                 python_order: bool = False) -> None:
+                 ranks: dict[int, float] | None = None, ranks_are_final: bool = False) -> None:
         self.queryset = queryset
+        self.base = base
+        # True when nothing but the text filters the list: the index holds only public rows,
+        # so its matches are the list (counted and sorted without touching the catalogue).
+        self.ranks_are_final = ranks_are_final
+        self.sort = sort
         self.order = list(order)
         self.fetch = fetch
         self.distances = distances
         self.owner = owner
-        self.python_order = python_order
+        self.ranks = ranks
+        self.python_order = sort == "distance" or (sort == "relevance" and ranks is not None)
         self._count: int | None = None
         self._ids: list[int] | None = None
 
@@ -215,33 +225,41 @@ class Results:
             raise TypeError("Results only supports slices.")
         if self.python_order:
             ids = self._sorted_ids()[index]
-            rows = self.fetch(self.queryset.model._default_manager.all()).in_bulk(ids)
+            # Only public rows are read, even if the index lags behind the catalogue.
+            rows = self.fetch(self.base).in_bulk(ids)
             page = [rows[i] for i in ids if i in rows]
         else:
             page = list(self.fetch(self.queryset.order_by(*self.order))[index])
         for row in page:
-            owner_id = getattr(row, self.owner) if self.owner != "pk" else row.pk
+            owner_id = row.pk if self.owner == "pk" else getattr(row, self.owner)
             row.distance_km = (round(self.distances[owner_id], 1)
                                if self.distances and owner_id in self.distances else None)
         return page
 
     def _sorted_ids(self) -> list[int]:
-        """Every matching id in distance order (ids only: a few thousand at most)."""
+        """Every matching id in relevance or distance order."""
+        if self._ids is None and self.ranks is not None and self.ranks_are_final:
+            ranks = self.ranks
+            self._ids = sorted(ranks, key=lambda pk: (ranks[pk], pk))
         if self._ids is None:
-            distances = self.distances or {}
-            owner = "pk" if self.owner == "pk" else self.owner
-            rows = self.queryset.order_by().values_list("pk", owner, "nom")
-            self._ids = [pk for pk, _, _ in sorted(
-                rows, key=lambda r: (distances.get(r[1], math.inf), r[2], r[0]))]
+            rows = self.queryset.order_by().values_list("pk", self.owner, "nom")
+            if self.sort == "distance":
+                distances = self.distances or {}
+                key: Callable[[Any], Any] = lambda r: (distances.get(r[1], math.inf), r[2], r[0])  # noqa: E731
+            else:
+                ranks = self.ranks or {}
+                key = lambda r: (ranks.get(r[0], 0.0), r[2], r[0])  # noqa: E731
+            self._ids = [row[0] for row in sorted(rows, key=key)]
         return self._ids
 
 
 def _sort(criteria: Criteria, *, has_area: bool) -> str:
-    sort = criteria.sort or ("relevance" if criteria.q else "distance" if has_area else "name")
+    # Without a text or a place, the newest first (an indexed order, cheap on any catalogue).
+    sort = criteria.sort or ("relevance" if criteria.q else "distance" if has_area else "newest")
     if sort == "relevance" and not criteria.q:
-        return "distance" if has_area else "name"
+        return "distance" if has_area else "newest"
     if sort == "distance" and not has_area:
-        return "relevance" if criteria.q else "name"
+        return "relevance" if criteria.q else "newest"
     return sort
 
 
@@ -276,15 +294,15 @@ def product_results(criteria: Criteria, *, commune: Commune | None = None,
         products = products.filter(producer__slug=criteria.producer)
     if criteria.max_price is not None:
         products = products.filter(price__lte=criteria.max_price)
-    if criteria.q:
-        products = search.filter_ranked(products, criteria.q)
     sort = _sort(criteria, has_area=area is not None)
-    order = {"relevance": ["search_rank", "nom", "pk"], "name": ["nom", "pk"],
-             "price": ["price", "nom", "pk"], "newest": ["-created_at", "-pk"]}
+    products, ranks = _search(products, "product", criteria.q, sort)
+    order = {"name": ["nom", "pk"], "price": ["price", "nom", "pk"],
+             "newest": ["-created_at", "-pk"]}
     return Results(
-        products, order=order.get(sort, ["nom", "pk"]), fetch=fetch or _product_rows,
-        distances=area.distances if area else None, owner="producer_id",
-        python_order=sort == "distance",
+        products, base=Product.objects.published(), sort=sort,
+        order=order.get(sort, ["nom", "pk"]), fetch=fetch or _product_rows,
+        distances=area.distances if area else None, owner="producer_id", ranks=ranks,
+        ranks_are_final=_only_text(criteria),
     )
 
 
@@ -306,15 +324,29 @@ def producer_results(criteria: Criteria, *, commune: Commune | None = None,
             category_id__in=_category_ids(criteria.category))))
     for slug in criteria.labels:
         producers = producers.filter(_label_held(slug, "producer"))
-    if criteria.q:
-        producers = search.filter_ranked(producers, criteria.q)
     sort = _sort(criteria, has_area=area is not None)
-    order = {"relevance": ["search_rank", "nom", "pk"], "newest": ["-approved_at", "-pk"]}
+    producers, ranks = _search(producers, "producer", criteria.q, sort)
+    order = {"newest": ["-approved_at", "-pk"]}
     return Results(
-        producers, order=order.get(sort, ["nom", "pk"]), fetch=fetch or _producer_rows,
-        distances=area.distances if area else None, owner="pk",
-        python_order=sort == "distance",
+        producers, base=Producer.objects.public(), sort=sort, order=order.get(sort, ["nom", "pk"]),
+        fetch=fetch or _producer_rows, distances=area.distances if area else None, owner="pk",
+        ranks=ranks, ranks_are_final=_only_text(criteria),
     )
+
+
+def _only_text(criteria: Criteria) -> bool:
+    return criteria == Criteria(q=criteria.q, sort=criteria.sort)
+
+
+def _search(queryset: QuerySet[Any], index: str, text: str,
+            sort: str) -> tuple[QuerySet[Any], dict[int, float] | None]:
+    """The queryset restricted to the text's matches, and their ranks when sorting by them."""
+    if not text:
+        return queryset, None
+    found = search.match(index, text)
+    if found is None:
+        return queryset.none(), {}
+    return queryset.filter(pk__in=found.ids()), found.ranks() if sort == "relevance" else None
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
@@ -322,4 +354,4 @@ def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
 
 
 def _producer_rows(queryset: QuerySet[Producer]) -> QuerySet[Producer]:
-    return queryset.select_related("commune").prefetch_related("photos", "labels")
+    return queryset.select_related("commune").prefetch_related("photos")

@@ -4,12 +4,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Count, F, Prefetch, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
 from marketplace.models import Category, Epci, Label
-from producers.models import Producer, Product, ProductStatus
+from producers.models import Producer, Product
 
 CHOICES_TTL = 300
 
@@ -19,7 +19,7 @@ def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
     return (
         Producer.objects.public()
         .select_related("commune")
-        .prefetch_related("photos", "labels")
+        .prefetch_related("photos")
         .order_by("-is_featured", "nom")[:limit]
     )
 
@@ -34,15 +34,19 @@ def home_products(*, limit: int = 8) -> QuerySet[Product]:
     )
 
 
-def root_categories_with_counts() -> QuerySet[Category]:
-    published = Q(
-        children__products__status=ProductStatus.PUBLISHED,
-        children__products__producer__status="approved",
-    ) | Q(products__status=ProductStatus.PUBLISHED, products__producer__status="approved")
-    return Category.objects.roots().annotate(
-        product_count=Count("children__products", filter=published, distinct=True)
-        + Count("products", filter=published, distinct=True)
-    )
+def root_categories_with_counts() -> list[Category]:
+    """The families of products, each with its count of published products (sub-categories
+    included): one GROUP BY over the products, not a join per family."""
+    counts: dict[int, int] = {}
+    rows = (Product.objects.published().order_by().values_list("category_id", "category__parent_id")
+            .annotate(n=Count("pk")))
+    for category_id, parent_id, n in rows:
+        root = parent_id or category_id
+        counts[root] = counts.get(root, 0) + n
+    roots = list(Category.objects.roots())
+    for root in roots:
+        root.product_count = counts.get(root.pk, 0)  # type: ignore[attr-defined]
+    return roots
 
 
 def map_points(*, limit: int = 2500) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Value
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -39,8 +39,7 @@ class ProducerSerializer(serializers.ModelSerializer):
     latitude = serializers.SerializerMethodField()
     longitude = serializers.SerializerMethodField()
     categories = serializers.SerializerMethodField()
-    labels = serializers.SlugRelatedField(  # type: ignore[var-annotated]
-        slug_field="slug", many=True, read_only=True)
+    labels = serializers.SerializerMethodField()
     pickup = serializers.BooleanField(source="offers_pickup", read_only=True)
     online_payment = serializers.BooleanField(source="accepts_online_payment", read_only=True)
     url = serializers.SerializerMethodField()
@@ -59,7 +58,11 @@ class ProducerSerializer(serializers.ModelSerializer):
         return producer.position[1] if producer.position else None
 
     def get_categories(self, producer: Producer) -> list[str]:
-        return sorted(self.context.get("categories", {}).get(producer.pk, ()))
+        """Slugs of the categories of the producer's published products."""
+        return sorted(self.context["tags"].get(("category", producer.pk), ()))
+
+    def get_labels(self, producer: Producer) -> list[str]:
+        return sorted(self.context["tags"].get(("label", producer.pk), ()))
 
     def get_url(self, producer: Producer) -> str:
         return absolute(producer.get_absolute_url(), self.context.get("request"))
@@ -102,7 +105,7 @@ class ProductSerializer(serializers.ModelSerializer):
 
 def _producer_rows(queryset: QuerySet[Producer]) -> QuerySet[Producer]:
     return queryset.select_related("commune").prefetch_related(
-        "labels", Prefetch("points_of_sale", PointOfSale.objects.select_related("commune")))
+        Prefetch("points_of_sale", PointOfSale.objects.select_related("commune")))
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
@@ -117,13 +120,19 @@ class ProductApiFilterSet(ProductFilterSet):
     fetch = staticmethod(_product_rows)
 
 
-def categories_of(producers: list[Producer]) -> dict[int, set[str]]:
-    """The categories of the producers' published products, in one query for the whole page."""
-    found: dict[int, set[str]] = defaultdict(set)
-    rows = (Product.objects.published().filter(producer_id__in=[p.pk for p in producers])
-            .values_list("producer_id", "category__slug").distinct())
-    for producer_id, slug in rows:
-        found[producer_id].add(slug)
+def tags_of(producers: list[Producer]) -> dict[tuple[str, int], set[str]]:
+    """The producers' label slugs and their published products' category slugs, in one query
+    (a UNION) for the whole page: {("label" or "category", producer id): slugs}."""
+    ids = [p.pk for p in producers]
+    labels = (Producer.labels.through.objects.filter(producer_id__in=ids)
+              .annotate(kind=Value("label"), tag=F("label__slug"))
+              .order_by().values_list("kind", "producer_id", "tag"))  # type: ignore[misc]
+    categories = (Product.objects.published().filter(producer_id__in=ids)
+                  .annotate(kind=Value("category"), tag=F("category__slug"))
+                  .order_by().values_list("kind", "producer_id", "tag"))
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for kind, producer_id, slug in labels.union(categories):
+        found[(kind, producer_id)].add(slug)
     return found
 
 
@@ -164,12 +173,12 @@ class ProducerViewSet(viewsets.ReadOnlyModelViewSet):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         serializer = self.get_serializer(page, many=True,
                                          context={**self.get_serializer_context(),
-                                                  "categories": categories_of(page or [])})
+                                                  "tags": tags_of(page or [])})
         return self.get_paginated_response(serializer.data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         producer = self.get_object()
-        context = {**self.get_serializer_context(), "categories": categories_of([producer])}
+        context = {**self.get_serializer_context(), "tags": tags_of([producer])}
         return Response(self.get_serializer(producer, context=context).data)
 
 

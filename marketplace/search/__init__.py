@@ -1,49 +1,72 @@
 """Full-text search over products and producers: one small interface, a backend per database.
 
-Pages, the API and the autocompletion all go through `filter_ranked` and `suggest`, so the
-matching and the ranking cannot drift apart between them.
+Pages, the API and the autocompletion all go through `match` and `suggest`, so the matching and
+the ranking cannot drift apart between them. A match is used in two steps, each driven by the
+full-text index: `ids()` restricts a queryset (`pk__in`), `ranks()` gives every match's relevance
+(name > category > producer and commune > description) for ordering in Python. Joining the
+index to the catalogue in one query lets the planner pick the catalogue first and probe the
+index row by row, which took seconds on 40,000 products.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from marketplace.search.backends import get_backend
 from marketplace.search.text import query_words
 
-# Both Product and Producer have a one-to-one `search_entry` to their index row.
-DOCUMENT = "search_entry__document"
+INDEXES = ("product", "producer")
 
 
-def compile_query(text: str, *, prefix_last: bool = False) -> str | None:
-    """The backend's query for a user's text (typos corrected), or None without any word."""
+@dataclass(frozen=True)
+class Match:
+    index: str
+    query: str
+
+    def ids(self) -> RawSQL:
+        """A subquery of the matching ids, for `queryset.filter(pk__in=match.ids())`."""
+        sql, params = get_backend().ids_sql(self.index, self.query)
+        return RawSQL(sql, params)  # noqa: S611 - the backend's own SQL, the query a parameter
+
+    def ranks(self) -> dict[int, float]:
+        """Every match's relevance, lower is better."""
+        return get_backend().ranks(self.index, self.query)
+
+
+def match(index: str, text: str, *, prefix_last: bool = False,
+          name_only: bool = False) -> Match | None:
+    """The documents of `index` ("product" or "producer") matching every word of the text, typos
+    corrected; None when the text holds no word (only stop words, punctuation)."""
+    if index not in INDEXES:
+        raise ValueError(f"Unknown search index: {index}")
     words = query_words(text)
     if not words:
         return None
     backend = get_backend()
-    return backend.compile(words, backend.corrections(words), prefix_last=prefix_last)
-
-
-def filter_ranked[Q: QuerySet[Any]](queryset: Q, text: str, *, prefix_last: bool = False) -> Q:
-    """The rows of `queryset` matching every word of `text`, with a `search_rank` alias
-    (lower is better: name > category > producer and commune > description)."""
-    query = compile_query(text, prefix_last=prefix_last)
-    if query is None:  # only stop words ("de la"): nothing to look for
-        return queryset.none().alias(search_rank=Value(0.0))  # type: ignore[return-value]
-    backend = get_backend()
-    return (queryset.filter(backend.match(DOCUMENT, query))  # type: ignore[return-value]
-            .alias(search_rank=backend.rank(DOCUMENT, query)))
+    query = backend.compile(words, backend.corrections(words), prefix_last=prefix_last,
+                            name_only=name_only)
+    return Match(index=index, query=query)
 
 
 def suggest(text: str, *, limit: int = 8) -> list[str]:
-    """Product names for the search box's autocompletion (the last word is a prefix)."""
+    """Product names for the search box: every word in the name, the last one completed as a
+    prefix (roca → Rocamadour); the most common names first."""
     from producers.models import Product
 
-    found = filter_ranked(Product.objects.published(), text, prefix_last=True)
-    names: dict[str, None] = {}
-    ordered = found.order_by("search_rank", "nom")  # type: ignore[misc]
-    for name in ordered.values_list("nom", flat=True)[:limit * 5]:
-        names.setdefault(name, None)
-        if len(names) == limit:
-            break
-    return list(names)
+    found = match("product", text, prefix_last=True, name_only=True)
+    if found is None:
+        return []
+    ids = get_backend().first_ids("product", found.query, 300)
+    counts: dict[str, int] = {}
+    for name in Product.objects.filter(pk__in=ids).values_list("nom", flat=True):
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda n: (-counts[n], len(n), n))[:limit]
+
+
+def ranked(queryset: Any, text: str) -> tuple[Any, dict[int, float]]:
+    """The queryset restricted to the text's matches, and their ranks (for tests and tools)."""
+    found = match("product" if queryset.model._meta.model_name == "product" else "producer", text)
+    if found is None:
+        return queryset.none(), {}
+    return queryset.filter(pk__in=found.ids()), found.ranks()

@@ -77,8 +77,8 @@ def test_filters_combine(client, catalogue):
     response = client.get("/produits/", {"label": "aoc", "pickup": "true"})
     no_pickup = client.get("/produits/", {"label": "aoc"})
     cheap = client.get("/produits/", {"max_price": "2", "category": "fromages-de-chevre"})
-    by_producer = client.get("/produits/", {"producer": "truffiere-lalbenque"})
-    epci = client.get("/producteurs/", {"epci": "200067361"})  # Grand-Figeac
+    by_producer = client.get("/produits/", {"producer": "truffiere-lalbenque", "sort": "name"})
+    epci = client.get("/producteurs/", {"epci": "200067361", "sort": "name"})  # Grand-Figeac
 
     assert titles(response) == []
     assert titles(no_pickup) == ["Vin de Cahors AOC 2022"]
@@ -125,8 +125,8 @@ def test_pagination(client, lot_communes):
     for n in range(30):
         ProductFactory(producer=producer, nom=f"Confiture {n:02d}", category=category("confitures"))
 
-    first = client.get("/produits/", {"page_size": "25"})
-    second = client.get("/produits/", {"page_size": "25", "page": "2"})
+    first = client.get("/produits/", {"page_size": "25", "sort": "name"})
+    second = client.get("/produits/", {"page_size": "25", "page": "2", "sort": "name"})
 
     assert len(titles(first)) == 25
     assert titles(second) == ["Confiture 25", "Confiture 26", "Confiture 27", "Confiture 28",
@@ -185,7 +185,8 @@ def test_producer_page(client, catalogue):
     assert "Marché de Figeac" in html and "le samedi" in html
     assert "Vin de Cahors AOC 2022" in html
     assert '"@type": "LocalBusiness"' in html
-    assert '<link rel="canonical" href="http://127.0.0.1:8000/producteurs/domaine-du-causse/">' in html
+    assert ('<link rel="canonical" href="http://127.0.0.1:8000/producteurs/domaine-du-causse/">'
+            in html)
 
 
 def test_pending_producer_and_draft_product_pages_are_404(client, catalogue):

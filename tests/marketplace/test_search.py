@@ -4,15 +4,21 @@ import pytest
 
 from marketplace import search
 from marketplace.search.text import document_text, query_words
-from producers.models import Product
+from producers.models import Producer, Product
 from tests.factories import ProducerFactory, ProductFactory, category, label
 
 pytestmark = pytest.mark.django_db
 
 
-def names(text: str, **kwargs) -> list[str]:
-    found = search.filter_ranked(Product.objects.published(), text, **kwargs)
-    return list(found.order_by("search_rank", "nom").values_list("nom", flat=True))
+def names(text: str, *, index: str = "product", **kwargs) -> list[str]:
+    """What the pages list for this text, best match first."""
+    found = search.match(index, text, **kwargs)
+    if found is None:
+        return []
+    ranks = found.ranks()
+    model = Product if index == "product" else Producer
+    rows = model.objects.filter(pk__in=found.ids()).values_list("pk", "nom")
+    return [nom for pk, nom in sorted(rows, key=lambda r: (ranks[r[0]], r[1]))]
 
 
 def test_the_normalizer_indexes_accented_and_folded_stems():
@@ -109,7 +115,7 @@ def test_suspending_a_producer_removes_its_products(catalogue):
     producer.save()
 
     assert names("truffes") == []
-    assert search.filter_ranked(type(producer).objects.public(), "truffiere").count() == 0
+    assert names("truffiere", index="producer") == []
 
 
 def test_renaming_a_producer_reindexes_its_products(catalogue):
@@ -127,13 +133,8 @@ def test_labels_are_searchable_and_follow_m2m_changes(catalogue):
 
 
 def test_producers_are_searched_by_name_products_and_commune(catalogue):
-    from producers.models import Producer
-
-    found = search.filter_ranked(Producer.objects.public(), "truffes").order_by("search_rank")
-    by_commune = search.filter_ranked(Producer.objects.public(), "figeac")
-
-    assert [p.slug for p in found] == ["truffiere-lalbenque"]
-    assert {p.slug for p in by_commune} == {"chevrerie-figeac"}
+    assert names("truffes", index="producer") == ["Truffière de Lalbenque"]
+    assert names("figeac", index="producer") == ["La Chèvrerie de Figeac"]
 
 
 def test_rebuild_index_restores_everything(catalogue):

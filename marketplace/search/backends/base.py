@@ -3,8 +3,8 @@
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Expression, Q
 from rapidfuzz.distance import OSA
 
 from marketplace.search.text import QueryWord
@@ -39,16 +39,22 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool) -> str:
-        """The backend's query string: every word must match (any of its forms)."""
+                *, prefix_last: bool, name_only: bool = False) -> str:
+        """The backend's query string: every word must match (any of its forms), in any field
+        or only in the name."""
 
     @abstractmethod
-    def match(self, document_ref: str, query: str) -> Q:
-        """A filter: the joined document (`<relation>__document`) matches the query."""
+    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+        """SQL selecting the ids of the matching documents (for `pk__in=RawSQL(...)`)."""
 
     @abstractmethod
-    def rank(self, document_ref: str, query: str) -> Expression:
-        """A float expression, lower is better (so every backend sorts ascending)."""
+    def ranks(self, index: str, query: str) -> dict[int, float]:
+        """Every matching document's id and relevance, lower is better (one query on the index
+        alone: the database is driven by its full-text index)."""
+
+    @abstractmethod
+    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
+        """Some matching ids, unranked and cheap (for the autocompletion)."""
 
     @abstractmethod
     def write(self, index: str, documents: Sequence[Document]) -> None:

@@ -3,12 +3,12 @@
 words; typo tolerance through pg_trgm on the table of the index's words."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
-from django.db.models import Expression, F, Q
 
 from marketplace.search.backends.base import Document, SearchBackend, close_words
-from marketplace.search.lookups import PG_CONFIG, FullTextRank
+from marketplace.search.lookups import PG_CONFIG, PG_WEIGHTS
 from marketplace.search.text import QueryWord
 
 TABLES = {"product": "marketplace_productsearch", "producer": "marketplace_producersearch"}
@@ -51,20 +51,35 @@ class PostgresBackend(SearchBackend):
         }
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool) -> str:
+                *, prefix_last: bool, name_only: bool = False) -> str:
+        weight = "A" if name_only else ""  # the name is weight A
         groups = []
         for position, word in enumerate(words):
-            terms = [_quoted(t) for t in (*word.forms, *corrections.get(word.folded, ()))]
+            terms = [_quoted(t) + (f":{weight}" if weight else "")
+                     for t in (*word.forms, *corrections.get(word.folded, ()))]
             if prefix_last and position == len(words) - 1:
-                terms.append(_quoted(word.folded) + ":*")
+                terms.append(_quoted(word.folded) + f":*{weight}")
             groups.append("(" + " | ".join(terms) + ")")
         return " & ".join(groups)
 
-    def match(self, document_ref: str, query: str) -> Q:
-        return Q(**{f"{document_ref}__match": query})
+    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+        return (f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
+                f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query])
 
-    def rank(self, document_ref: str, query: str) -> Expression:
-        return FullTextRank(F(document_ref), query)
+    def ranks(self, index: str, query: str) -> dict[int, float]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q) "  # noqa: S608
+                f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q WHERE document @@ q",
+                [query])
+            return dict(cursor.fetchall())
+
+    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
+                           f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s",
+                           [query, limit])
+            return [row[0] for row in cursor.fetchall()]
 
     def write(self, index: str, documents: Sequence[Document]) -> None:
         if not documents:

@@ -6,12 +6,12 @@ a few thousand words, held in memory for a minute and reloaded after this proces
 
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
-from django.db.models import Expression, F, Q
 
 from marketplace.search.backends.base import FIELDS, Document, SearchBackend, close_words
-from marketplace.search.lookups import FullTextRank
+from marketplace.search.lookups import SQLITE_WEIGHTS
 from marketplace.search.text import QueryWord
 
 TABLES = {"product": "marketplace_productsearch", "producer": "marketplace_producersearch"}
@@ -55,20 +55,34 @@ class SqliteBackend(SearchBackend):
         }
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool) -> str:
+                *, prefix_last: bool, name_only: bool = False) -> str:
         groups = []
         for position, word in enumerate(words):
             terms = [_quoted(t) for t in (*word.forms, *corrections.get(word.folded, ()))]
             if prefix_last and position == len(words) - 1:
                 terms.append(_quoted(word.folded) + "*")
             groups.append("(" + " OR ".join(terms) + ")")
-        return " AND ".join(groups)
+        query = " AND ".join(groups)
+        return f"{{name}} : ({query})" if name_only else query
 
-    def match(self, document_ref: str, query: str) -> Q:
-        return Q(**{f"{document_ref}__match": query})
+    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+        table = TABLES[index]
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [query]  # noqa: S608
 
-    def rank(self, document_ref: str, query: str) -> Expression:
-        return FullTextRank(F(document_ref), query)
+    def ranks(self, index: str, query: str) -> dict[int, float]:
+        table = TABLES[index]
+        weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid, bm25({table}, {weights}) FROM {table} "  # noqa: S608
+                           f"WHERE {table} MATCH %s", [query])
+            return dict(cursor.fetchall())
+
+    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
+        table = TABLES[index]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH %s LIMIT %s",  # noqa: S608
+                           [query, limit])
+            return [row[0] for row in cursor.fetchall()]
 
     def write(self, index: str, documents: Sequence[Document]) -> None:
         if not documents:

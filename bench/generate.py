@@ -1,0 +1,131 @@
+"""A large territory for benchmarks: 2,000 producers and 40,000 products over the Lot's communes.
+
+    DATABASE_URL=... .venv/bin/python bench/generate.py [--producers 2000] [--products 40000]
+
+Deterministic (seeded), written with bulk inserts in one transaction, then the search index is
+rebuilt once. Needs the communes (`manage.py import_communes`); skips if producers exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import time as clock
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+SURNAMES = ["Delpech", "Lacoste", "Bouscarel", "Vayssière", "Carrière", "Lagarrigue", "Couderc",
+            "Souladié", "Murat", "Bessières", "Lafon", "Cayrou", "Mercadier", "Roques", "Faure",
+            "Labarthe", "Vidal", "Bonnet", "Calmon", "Puech", "Gisbert", "Lascombes", "Teulière"]
+PREFIXES = ["Ferme", "Domaine", "Mas", "GAEC", "Les Jardins", "La Borie", "EARL", "Le Clos",
+            "Atelier", "Rucher", "Bergerie", "Moulin"]
+VARIANTS = ["", "bio", "de la ferme", "fermier", "du Quercy", "extra", "maison", "tradition",
+            "en colis", "format familial", "petit format", "de saison"]
+
+
+def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: int = 46) -> str:
+    import django
+
+    django.setup()
+    from django.db import transaction
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from marketplace.models import Category, Commune, Label
+    from marketplace.search.indexing import rebuild_index
+    from producers.demo.catalogue import ARCHETYPES
+    from producers.demo.seed import MARKETS, SHOPS
+    from producers.models import PointOfSale, Producer, ProducerStatus, Product
+
+    if Producer.objects.exists():
+        return "skipped: the database already holds producers"
+    rng = random.Random(seed)  # noqa: S311 - benchmark data
+    communes = list(Commune.objects.in_territory().exclude(latitude=None))
+    weights = [max(50, c.population) ** 0.5 for c in communes]
+    categories = {c.slug: c for c in Category.objects.all()}
+    labels = {label.slug: label for label in Label.objects.all()}
+    kinds = list(ARCHETYPES)
+    started = time.monotonic()
+    now = timezone.now()
+    with transaction.atomic():
+        producers = []
+        for n in range(producer_count):
+            kind = kinds[n % len(kinds)]
+            commune = rng.choices(communes, weights)[0]
+            nom = f"{rng.choice(PREFIXES)} {rng.choice(SURNAMES)} {n}"
+            producers.append(Producer(
+                slug=slugify(nom), nom=nom, siret=None, status=ProducerStatus.APPROVED,
+                description=str(ARCHETYPES[kind]["story"]), commune=commune,
+                latitude=round(commune.latitude + rng.uniform(-0.02, 0.02), 5),  # type: ignore[operator]
+                longitude=round(commune.longitude + rng.uniform(-0.02, 0.02), 5),  # type: ignore[operator]
+                offers_pickup=rng.random() < 0.7, accepts_online_payment=rng.random() < 0.4,
+                approved_at=now,
+                postal_code=commune.postal_codes[0] if commune.postal_codes else "",
+            ))
+        Producer.objects.bulk_create(producers, batch_size=500)
+        producers = list(Producer.objects.order_by("pk"))
+        through = Producer.labels.through
+        through.objects.bulk_create([
+            through(producer_id=p.pk, label_id=labels[slug].pk)
+            for i, p in enumerate(producers)
+            for slug in ARCHETYPES[kinds[i % len(kinds)]]["labels"]  # type: ignore[attr-defined]
+        ], batch_size=1000)
+        points = []
+        for p in producers:
+            points.append(PointOfSale(producer=p, kind="farm", nom=f"À la ferme — {p.nom}",
+                                      commune_id=p.commune_id, opens=clock(17), closes=clock(19),
+                                      offers_pickup=p.offers_pickup))
+            for code, weekday, opens, closes, name in rng.sample(MARKETS, rng.randint(0, 2)):
+                points.append(PointOfSale(producer=p, kind="market", nom=name, commune_id=code,
+                                          weekday=weekday, opens=opens, closes=closes))
+            if rng.random() < 0.2:
+                code, name = rng.choice(SHOPS)
+                points.append(PointOfSale(producer=p, kind="shop", nom=name, commune_id=code))
+        PointOfSale.objects.bulk_create(points, batch_size=1000)
+        per_producer = max(1, product_count // producer_count)
+        products = []
+        for i, p in enumerate(producers):
+            templates: list[Any] = ARCHETYPES[kinds[i % len(kinds)]]["products"]  # type: ignore[assignment]
+            seen: set[str] = set()
+            for j in range(per_producer):
+                cat, name, unit, size, price, _labels, months, description = templates[
+                    j % len(templates)]
+                variant = VARIANTS[(j // len(templates) + i) % len(VARIANTS)]
+                nom = f"{name} {variant}".strip()
+                slug = slugify(nom)[:110]
+                if slug in seen:
+                    slug = f"{slug}-{j}"
+                seen.add(slug)
+                products.append(Product(
+                    producer=p, slug=slug, nom=nom, category=categories[cat],
+                    description=description, unit=unit, unit_size=size,
+                    price=(Decimal(price) * Decimal(rng.choice(["0.9", "1", "1.1", "1.25"])))
+                    .quantize(Decimal("0.01")),
+                    stock=None if rng.random() < 0.4 else rng.randint(0, 50),
+                    season_months=list(months),
+                ))
+        Product.objects.bulk_create(products, batch_size=1000)
+        rebuild_index()
+    return (f"{producer_count} producers, {len(products)} products, {len(points)} points of "
+            f"sale in {time.monotonic() - started:.0f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--producers", type=int, default=2000)
+    parser.add_argument("--products", type=int, default=40000)
+    args = parser.parse_args()
+    print(generate(producer_count=args.producers, product_count=args.products))
+
+
+if __name__ == "__main__":
+    main()
