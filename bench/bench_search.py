@@ -172,7 +172,7 @@ def run_database(kind: str) -> dict[str, Any]:
     try:
         started = time.monotonic()
         manage = str(ROOT / "manage.py")
-        _run(env, manage, "migrate", "--noinput", "-v0")
+        _run(env, manage, "migrate", "--noinput", "-v0", "--skip-checks")
         _run(env, manage, "import_communes")
         generated = _run(env, str(ROOT / "bench" / "generate.py")).strip()
         _run(env, manage, "collectstatic", "--noinput", "-v0")

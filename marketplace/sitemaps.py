@@ -1,13 +1,25 @@
 """/sitemap.xml: every public page (producers, products, communes with producers, categories)."""
 
 from typing import Any
+from urllib.parse import urlsplit
 
-from django.contrib.sitemaps import Sitemap
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from marketplace.models import Category, Commune
 from producers.models import Producer, Product
+
+
+class Sitemap(BaseSitemap):
+    """Addresses on SITE_URL (the canonical host), whatever host the request came through."""
+
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site: Any = None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
 
 
 class StaticSitemap(Sitemap):

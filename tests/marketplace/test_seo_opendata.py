@@ -55,3 +55,10 @@ def test_list_pages_have_canonical_and_open_graph(client, catalogue):
 
     assert '<link rel="canonical" href="http://127.0.0.1:8000/produits/">' in html
     assert '<meta property="og:title"' in html
+
+
+def test_sitemap_addresses_use_the_canonical_site_url(client, catalogue):
+    products = client.get("/sitemap-produits.xml").content.decode()
+
+    expected = "http://127.0.0.1:8000/produits/truffiere-lalbenque/truffes-noires/"
+    assert f"<loc>{expected}</loc>" in products
