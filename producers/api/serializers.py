@@ -69,8 +69,9 @@ class ProducerOutputSerializer(serializers.Serializer):
     latitude = serializers.FloatField(allow_null=True)
     longitude = serializers.FloatField(allow_null=True)
     phone = serializers.CharField()
-    email = serializers.EmailField()
-    website = serializers.URLField()
+    # Empty strings when not filled in: plain strings, not "email"/"uri" formats.
+    email = serializers.CharField()
+    website = serializers.CharField()
     social_links = serializers.ListField(child=serializers.URLField())
     opening_hours = serializers.CharField()
     labels = LabelSlugsField(many=True)

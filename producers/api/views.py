@@ -122,7 +122,9 @@ class MeProductListView(ProducerScopedView):
         parameters=[PRODUCER_PARAM, OpenApiParameter(
             "archived", OpenApiTypes.BOOL, OpenApiParameter.QUERY, required=False,
             description="true : les produits archivés au lieu des produits en cours.")],
-        responses={200: ProductOutputSerializer(many=True), 401: ERRORS[401], 404: ERRORS[404]},
+        responses={200: ProductOutputSerializer(many=True), 400: OpenApiResponse(
+            OpenApiTypes.OBJECT, description="`page` ou `page_size` mal formé."),
+            401: ERRORS[401], 404: ERRORS[404]},
         summary="Mes produits (tous statuts)",
     )
     def get(self, request: Request) -> Response:
