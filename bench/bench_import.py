@@ -255,6 +255,7 @@ def main() -> None:
     rows = PRODUCERS * PER_PRODUCER
     results: dict[str, dict[str, Any]] = {}
     unmeasured = ""
+    load = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         directory = Path(tmp)
         print(f"Génération de {rows} lignes ({PRODUCERS} producteurs)…", file=sys.stderr)
@@ -273,6 +274,7 @@ def main() -> None:
         print("Mémoire (SQLite, tracemalloc)…", file=sys.stderr)
         memory = {**_on_sqlite("memory-small", directory, files),
                   **_on_sqlite("memory-catalogue", directory, files)}
+        load.append(os.getloadavg()[0])
     rss = "; ".join(f"{engine} {value['first']['rss_growth_mib']} Mio"
                     for engine, value in results.items())
     markdown = [
@@ -291,8 +293,13 @@ def main() -> None:
         f"allocations Python (tracemalloc, SQLite) : {memory['memory-small']['peak_mib']} Mio "
         f"pour {_n(rows // 10)} lignes, {memory['memory-catalogue']['peak_mib']} Mio pour "
         f"{_n(rows)} lignes : le fichier est lu deux fois en flux et écrit par lots de 2 000 "
-        "lignes ; ne restent en mémoire qu'une empreinte de 16 octets par produit (doublons) "
-        "et une entrée par producteur.",
+        "lignes ; ne restent en mémoire qu'une empreinte de 16 octets par produit (doublons), "
+        "deux entiers par produit écrit (pour l'index de recherche) et une entrée par "
+        "producteur.",
+        "",
+        f"Charge moyenne de la machine (1 min) au début et à la fin de la mesure : "
+        f"{load[0]:.1f} et {load[1]:.1f} (d'autres processus partagent ses cœurs : les "
+        "durées sont des majorants).",
     ]
     from bench.results import write_section
 
