@@ -15,7 +15,7 @@ from itertools import batched
 from pathlib import Path
 from typing import IO, Protocol
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -90,6 +90,12 @@ def catalogue_import(
                 _reindex(writer)
     except (FileFormatError, HeaderError) as exc:
         raise CatalogueFileError(str(exc)) from exc
+    except IntegrityError as exc:
+        # Someone else wrote the same producer or product meanwhile; the transaction is undone.
+        raise CatalogueFileError(_(
+            "le catalogue a été modifié pendant l'import (%(error)s) : rien n'a été importé, "
+            "relancez l'import."
+        ) % {"error": exc}) from exc
     return report
 
 

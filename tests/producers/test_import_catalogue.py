@@ -531,3 +531,19 @@ def test_existing_products_keep_their_labels_when_the_column_is_absent(catalogue
     assert code == 0
     assert "Produits : 0 créé(s), 0 mis à jour, 1 inchangé(s)" in out
     assert list(cheese.labels.values_list("slug", flat=True)) == ["aop"]
+
+
+def test_a_concurrent_write_undoes_the_import_with_a_clear_error(catalogue, monkeypatch):
+    from django.db import IntegrityError
+
+    from producers.catalogue_io.writing import CatalogueWriter
+
+    def clash(self, rows):
+        raise IntegrityError("UNIQUE constraint failed: producers_product.slug")
+
+    monkeypatch.setattr(CatalogueWriter, "write_products", clash)
+
+    with pytest.raises(CommandError, match="le catalogue a été modifié pendant l'import"):
+        run("import_catalogue", str(catalogue([row()])))
+
+    assert Producer.objects.count() == 0  # the producers written before the clash are undone
