@@ -5,6 +5,7 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -28,6 +29,16 @@ class MultipleValueField(forms.Field):
     they simply match nothing."""
 
     widget = forms.MultipleHiddenInput
+    default_validators = [ProhibitNullCharactersValidator()]
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        for item in value:
+            self.run_validators(item)
+
+    def run_validators(self, value: Any) -> None:
+        if isinstance(value, str):
+            super().run_validators(value)
 
     def to_python(self, value: Any) -> list[str]:
         if not value:

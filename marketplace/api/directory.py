@@ -136,6 +136,8 @@ def tags_of(producers: list[Producer]) -> dict[tuple[str, int], set[str]]:
     return found
 
 
+PAGE_NOT_FOUND = OpenApiResponse(response=OpenApiTypes.OBJECT,
+                                 description="Page au-delà de la dernière page de résultats.")
 BAD_REQUEST = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
     description="Paramètre mal formé (nombre, choix) : le message en français par paramètre.")
@@ -150,8 +152,8 @@ PAGE_PARAMS = [
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=PAGE_PARAMS, responses={200: ProducerSerializer,
-                                                          400: BAD_REQUEST}),
+    list=extend_schema(parameters=PAGE_PARAMS, responses={
+        200: ProducerSerializer, 400: BAD_REQUEST, 404: PAGE_NOT_FOUND}),
 )
 class ProducerViewSet(viewsets.ReadOnlyModelViewSet):
     """Approved, active producers. Same filters and ranking as /producteurs/."""
@@ -183,8 +185,8 @@ class ProducerViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=PAGE_PARAMS, responses={200: ProductSerializer,
-                                                          400: BAD_REQUEST}),
+    list=extend_schema(parameters=PAGE_PARAMS, responses={
+        200: ProductSerializer, 400: BAD_REQUEST, 404: PAGE_NOT_FOUND}),
 )
 class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     """Published products of approved producers. Same filters and ranking as /produits/."""
@@ -192,6 +194,7 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Product.objects.published()
     serializer_class = ProductSerializer
     filterset_class = ProductApiFilterSet
+    lookup_value_regex = "[0-9]{1,18}"  # larger numbers overflow the database's integers
 
     def get_queryset(self) -> QuerySet[Product]:
         return _product_rows(Product.objects.published())

@@ -147,3 +147,9 @@ def test_schema_documents_the_directory(client):
     assert "400" in products["responses"]
     product = schema["components"]["schemas"]["Product"]
     assert product["properties"]["distance_km"]["nullable"] is True
+
+
+def test_null_characters_and_huge_ids_are_client_errors(client, catalogue):
+    assert client.get("/api/v1/products/", {"label": "a\x00b"}).status_code == 400
+    assert client.get("/api/v1/products/", {"commune": "a\x00b"}).status_code == 400
+    assert client.get("/api/v1/products/99999999999999999999999/").status_code == 404
