@@ -154,11 +154,12 @@ class TestSignUp:
     def test_a_simultaneous_sign_up_with_the_same_email_is_refused_cleanly(
         self, lot_communes, client, monkeypatch
     ):
-        from producers import accounts, forms
+        from producers import accounts
+        from producers.forms import accounts as account_forms
 
         UserFactory.create(username="jeanne.delpech@ferme-borie.test")
         # The other sign-up commits between our form check and our write.
-        monkeypatch.setattr(forms, "email_is_taken", lambda email: False)
+        monkeypatch.setattr(account_forms, "email_is_taken", lambda email: False)
         monkeypatch.setattr(accounts, "email_is_taken", lambda email: False)
 
         response = client.post(SIGNUP, signup_data())
