@@ -475,7 +475,7 @@ def test_the_engine_streams_every_error_and_keeps_them_in_the_report(catalogue):
 
 def found(text: str) -> list[str]:
     """What the public product search (CONTRACT: GET /api/v1/products/?q=) finds."""
-    response = Client().get("/api/v1/products/", {"q": text, "page_size": 100})
+    response = Client().get("/api/v1/products/", {"q": text, "page_size": "100"})
     assert response.status_code == 200
     return sorted(product["nom"] for product in response.json()["results"])
 
