@@ -1,8 +1,10 @@
 """Product forms: the full form and the inline edit of the catalogue list."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,27 @@ from producers.models import (
 )
 
 
+class GroupedCategories(BaseChoiceIterator):
+    """The choices, computed when the widget renders (never when the module is imported: the
+    database may not exist yet, e.g. during `migrate`)."""
+
+    def __init__(self, field: "CategoryChoiceField") -> None:
+        self.field = field
+
+    def __iter__(self) -> Iterator[Any]:
+        categories = list(self.field.queryset.order_by("position", "nom"))  # type: ignore[union-attr]
+        children: dict[int, list[Category]] = {}
+        for category in categories:
+            if category.parent_id:
+                children.setdefault(category.parent_id, []).append(category)
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for root in (c for c in categories if not c.parent_id):
+            options = [(str(c.pk), c.nom) for c in children.get(root.pk, [])]
+            options.append((str(root.pk), _("%(famille)s : autre") % {"famille": root.nom}))
+            yield (root.nom, options)
+
+
 class CategoryChoiceField(forms.ModelChoiceField):
     """Categories grouped by family (<optgroup>), families in their curated order."""
 
@@ -22,17 +45,7 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return f"{obj.parent.nom} › {obj.nom}" if obj.parent_id else str(obj.nom)
 
     def _get_choices(self) -> Any:
-        categories = list(self.queryset.order_by("position", "nom"))  # type: ignore[union-attr]
-        children: dict[int, list[Category]] = {}
-        for category in categories:
-            if category.parent_id:
-                children.setdefault(category.parent_id, []).append(category)
-        choices: list[Any] = [("", self.empty_label)] if self.empty_label is not None else []
-        for root in (c for c in categories if not c.parent_id):
-            options = [(str(c.pk), c.nom) for c in children.get(root.pk, [])]
-            options.append((str(root.pk), _("%(famille)s : autre") % {"famille": root.nom}))
-            choices.append((root.nom, options))
-        return choices
+        return GroupedCategories(self)
 
     choices = property(_get_choices, forms.ChoiceField.choices.fset)  # type: ignore[assignment,attr-defined,union-attr]
 
