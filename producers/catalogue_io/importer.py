@@ -16,6 +16,8 @@ from itertools import batched
 from pathlib import Path
 from typing import IO, Protocol
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,6 +90,8 @@ def catalogue_import(
                 transaction.set_rollback(True)
             else:
                 _reindex(writer, progress)
+                if not report.changed_nothing:
+                    transaction.on_commit(_clear_caches)
     except (FileFormatError, HeaderError) as exc:
         raise CatalogueFileError(str(exc)) from exc
     except IntegrityError as exc:
@@ -176,6 +180,14 @@ def _reindex(writer: CatalogueWriter, progress: Progress) -> None:
     progress.advance(len(others))
     # A producer's document lists its products' names: refresh those whose products changed.
     index_producer_documents(writer.producers_of_changed_products - producers)
+
+
+def _clear_caches() -> None:
+    """The home page caches its counts and featured lists for two minutes
+    (marketplace/views/home.py, key `home:<language>`): an import makes them stale at once.
+    Only a shared cache (REDIS_URL) is reached from this process; a local-memory cache belongs
+    to each web process and expires on its own."""
+    cache.delete_many([f"home:{code}" for code, _name in settings.LANGUAGES])
 
 
 def _refresh_statistics(products_in_file: int) -> None:

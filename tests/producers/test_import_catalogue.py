@@ -547,3 +547,16 @@ def test_a_concurrent_write_undoes_the_import_with_a_clear_error(catalogue, monk
         run("import_catalogue", str(catalogue([row()])))
 
     assert Producer.objects.count() == 0  # the producers written before the clash are undone
+
+
+def test_the_home_pages_cached_counts_are_dropped_once_the_import_commits(
+    catalogue, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.set_many({"home:fr": {"producer_count": 0}, "home:en": {"producer_count": 0}})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run("import_catalogue", str(catalogue([row()])))
+
+    assert cache.get_many(["home:fr", "home:en"]) == {}
