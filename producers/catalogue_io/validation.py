@@ -82,6 +82,8 @@ class CatalogueRow:
 
 
 PRODUCER_COLUMNS = COLUMNS[:6]
+PRODUCER_FIELDS = ("siret", "nom", "commune_id", "email", "phone", "description")
+MERGED = ("email", "phone", "description")  # a blank cell takes the producer's other rows' value
 PRODUCT_COLUMNS = COLUMNS[6:]
 MULTILINE = frozenset({"producer_description", "product_description"})
 # Pure functions of a cell's text that repeat across rows (a category, a unit, a price…):
@@ -244,21 +246,16 @@ class FileChecker:
             return []
         errors = []
         header = self.parser.header
-        for column, attribute in (("producer_name", "nom"), ("producer_commune_insee",
-                                  "commune_id"), ("producer_email", "email"),
-                                  ("producer_phone", "phone"),
-                                  ("producer_description", "description")):
+        for column, attribute in zip(PRODUCER_COLUMNS[1:], PRODUCER_FIELDS[1:], strict=True):
             old_value, new_value = getattr(seen.values, attribute), getattr(new, attribute)
-            if old_value == new_value or (column not in ("producer_name",
-                                                         "producer_commune_insee")
-                                          and not (old_value and new_value)):
+            if old_value == new_value or (attribute in MERGED and not (old_value and new_value)):
                 continue
             errors.append(RowError(row.line, header.label(column), _(
                 "le SIRET %(siret)s figure ligne %(first)s avec une autre valeur "
                 "(« %(old)s ») : un producteur a les mêmes informations sur toutes ses lignes."
             ) % {"siret": new.siret, "first": seen.line, "old": _short(old_value)}))
         if not errors:
-            for attribute in ("email", "phone", "description"):
+            for attribute in MERGED:
                 if not getattr(seen.values, attribute):
                     setattr(seen.values, attribute, getattr(new, attribute))
         return errors
