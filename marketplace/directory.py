@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
@@ -205,13 +205,21 @@ class Results:
         self.distances = distances
         self.owner = owner
         self.ranks = ranks
+        # Products by distance: their producers are sorted, not every product (see _groups).
+        self.by_producer = sort == "distance" and owner == "producer_id"
         self.python_order = sort == "distance" or (sort == "relevance" and ranks is not None)
         self._count: int | None = None
         self._ids: list[int] | None = None
+        self._groups: list[tuple[int, int]] | None = None
 
     def count(self) -> int:
         if self._count is None:
-            self._count = len(self._sorted_ids()) if self.python_order else self.queryset.count()
+            if self.by_producer:
+                self._count = sum(n for _, n in self._producer_groups())
+            elif self.python_order:
+                self._count = len(self._sorted_ids())
+            else:
+                self._count = self.queryset.count()
         return self._count
 
     def __len__(self) -> int:
@@ -223,7 +231,9 @@ class Results:
     def __getitem__(self, index: slice) -> list[Any]:
         if not isinstance(index, slice):
             raise TypeError("Results only supports slices.")
-        if self.python_order:
+        if self.by_producer:
+            page = self._page_by_producer(index)
+        elif self.python_order:
             ids = self._sorted_ids()[index]
             # Only public rows are read, even if the index lags behind the catalogue.
             rows = self.fetch(self.base).in_bulk(ids)
@@ -235,6 +245,33 @@ class Results:
             row.distance_km = (round(self.distances[owner_id], 1)
                                if self.distances and owner_id in self.distances else None)
         return page
+
+    def _producer_groups(self) -> list[tuple[int, int]]:
+        """(producer id, number of matching products), nearest producer first: one GROUP BY,
+        a few hundred rows where sorting every product would read thousands."""
+        if self._groups is None:
+            distances = self.distances or {}
+            rows = (self.queryset.order_by().values_list("producer_id")
+                    .annotate(n=Count("pk")).values_list("producer_id", "n"))
+            self._groups = sorted(rows, key=lambda r: (distances.get(r[0], math.inf), r[0]))
+        return self._groups
+
+    def _page_by_producer(self, index: slice) -> list[Any]:
+        start, stop, _ = index.indices(self.count())
+        position, skip = 0, 0
+        producers: list[int] = []
+        for producer_id, n in self._producer_groups():
+            if position + n > start and position < stop:
+                if not producers:
+                    skip = start - position
+                producers.append(producer_id)
+            position += n
+            if position >= stop:
+                break
+        order = {pk: i for i, pk in enumerate(producers)}
+        rows = self.fetch(self.queryset.filter(producer_id__in=producers).order_by())
+        ranked = sorted(rows, key=lambda p: (order[p.producer_id], p.nom, p.pk))
+        return ranked[skip:skip + stop - start]
 
     def _sorted_ids(self) -> list[int]:
         """Every matching id in relevance or distance order."""

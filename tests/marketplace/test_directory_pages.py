@@ -231,3 +231,17 @@ def test_commune_autocompletion_by_name_and_postal_code(client, lot_communes):
 def test_search_autocompletion_completes_prefixes(client, catalogue):
     assert client.get("/autocompletion/produits/", {"q": "roca"}).json() == {
         "results": ["Rocamadour AOP"]}
+
+
+def test_distance_pages_cut_across_producers(client, lot_communes):
+    # Figeac (0 km), Faycelles (~6 km), Capdenac (~5 km): nearest producer first, then names.
+    for code, letter in (("46102", "A"), ("46100", "C"), ("46055", "B")):
+        producer = ProducerFactory(commune=commune(code), latitude=None, longitude=None)
+        for n in (3, 1, 2):
+            ProductFactory(producer=producer, nom=f"{letter}{n}", category=category("miels"))
+
+    pages = [titles(client.get("/produits/", {"commune": "46102", "radius_km": "20",
+                                              "page_size": "4", "page": str(page)}))
+             for page in (1, 2, 3)]
+
+    assert pages == [["A1", "A2", "A3", "B1"], ["B2", "B3", "C1", "C2"], ["C3"]]
