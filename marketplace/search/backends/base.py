@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from marketplace.search.text import QueryWord
@@ -27,7 +28,9 @@ class Document:
 
 def close_words(word: str, candidates: Iterable[str]) -> tuple[str, ...]:
     """The candidates one edit away from the word (insertion, deletion, substitution or swap)."""
-    return tuple(sorted({c for c in candidates if c != word and OSA.distance(word, c) <= 1}))
+    found = process.extract(word, candidates, scorer=OSA.distance,  # type: ignore[arg-type]
+                            score_cutoff=1, limit=None)
+    return tuple(sorted({c for c, _, _ in found if c != word}))
 
 
 class SearchBackend(ABC):

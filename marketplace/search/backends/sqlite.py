@@ -49,7 +49,7 @@ class SqliteBackend(SearchBackend):
             return {}
         known = vocabulary()
         return {
-            w.folded: close_words(w.folded, (t for t in known if abs(len(t) - len(w.folded)) <= 1))
+            w.folded: close_words(w.folded, known)
             for w in tolerant
             if not known.intersection(w.forms)
         }
