@@ -148,6 +148,7 @@ NOT_PAGES: dict[str, str] = {
     "producers:resend_verification": "POST only: sends an e-mail and redirects",
     "producers:photo_update": "POST only (caption form on the photos page)",
     "producers:photo_delete": "POST only (button on the photos page)",
+    "producers:photo_move_first": "POST only (button on the photos page)",
     "producers:member_remove": "POST only (button on the team page)",
     "producers:invitation_cancel": "POST only (button on the team page)",
     "producers:product_quick_update": "POST only: htmx row update on the products page",
@@ -155,6 +156,7 @@ NOT_PAGES: dict[str, str] = {
     "producers:product_duplicate": "POST only: redirects to the copy's form",
     "producers:product_restore": "POST only: undoes a deletion, redirects",
     "producers:product_photo_delete": "POST only (button on the product form)",
+    "producers:product_photo_move_first": "POST only (button on the product form)",
 }
 
 # Whole areas out of scope: Django's admin, the API and its docs, language switching, machine
