@@ -314,8 +314,10 @@ def check(base: str, paths: list[str], budget_s: float = 60) -> tuple[list[str],
                 status = response.status
         except urllib.error.HTTPError as error:
             status = error.code
+        except (urllib.error.URLError, TimeoutError):
+            status = -1  # -1: no answer within 30 s; kept, wrk reports it as a timeout
         statuses[status] = statuses.get(status, 0) + 1
-        if status == 200:
+        if status in (200, -1):
             good.append(path)
     return good, statuses
 
