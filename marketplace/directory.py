@@ -193,12 +193,9 @@ class Results:
                  order: Sequence[str],
                  fetch: Callable[[QuerySet[Any]], QuerySet[Any]],
                  distances: dict[int, float] | None = None, owner: str = "pk",
-                 ranks: dict[int, float] | None = None, ranks_are_final: bool = False) -> None:
+                 ranks: dict[int, float] | None = None) -> None:
         self.queryset = queryset
         self.base = base
-        # True when nothing but the text filters the list: the index holds only public rows,
-        # so its matches are the list (counted and sorted without touching the catalogue).
-        self.ranks_are_final = ranks_are_final
         self.sort = sort
         self.order = list(order)
         self.fetch = fetch
@@ -275,18 +272,14 @@ class Results:
 
     def _sorted_ids(self) -> list[int]:
         """Every matching id in relevance or distance order."""
-        if self._ids is None and self.ranks is not None and self.ranks_are_final:
-            ranks = self.ranks
+        if self._ids is None and self.sort == "relevance" and self.ranks is not None:
+            ranks = self.ranks  # already the whole list, every filter applied
             self._ids = sorted(ranks, key=lambda pk: (ranks[pk], pk))
         if self._ids is None:
+            distances = self.distances or {}
             rows = self.queryset.order_by().values_list("pk", self.owner, "nom")
-            if self.sort == "distance":
-                distances = self.distances or {}
-                key: Callable[[Any], Any] = lambda r: (distances.get(r[1], math.inf), r[2], r[0])  # noqa: E731
-            else:
-                ranks = self.ranks or {}
-                key = lambda r: (ranks.get(r[0], 0.0), r[2], r[0])  # noqa: E731
-            self._ids = [row[0] for row in sorted(rows, key=key)]
+            self._ids = [row[0] for row in sorted(
+                rows, key=lambda r: (distances.get(r[1], math.inf), r[2], r[0]))]
         return self._ids
 
 
@@ -332,14 +325,13 @@ def product_results(criteria: Criteria, *, commune: Commune | None = None,
     if criteria.max_price is not None:
         products = products.filter(price__lte=criteria.max_price)
     sort = _sort(criteria, has_area=area is not None)
-    products, ranks = _search(products, "product", criteria.q, sort)
+    products, ranks = _search(products, "product", criteria.q, sort, _only_text(criteria))
     order = {"name": ["nom", "pk"], "price": ["price", "nom", "pk"],
              "newest": ["-created_at", "-pk"]}
     return Results(
         products, base=Product.objects.published(), sort=sort,
         order=order.get(sort, ["nom", "pk"]), fetch=fetch or _product_rows,
         distances=area.distances if area else None, owner="producer_id", ranks=ranks,
-        ranks_are_final=_only_text(criteria),
     )
 
 
@@ -362,12 +354,12 @@ def producer_results(criteria: Criteria, *, commune: Commune | None = None,
     for slug in criteria.labels:
         producers = producers.filter(_label_held(slug, "producer"))
     sort = _sort(criteria, has_area=area is not None)
-    producers, ranks = _search(producers, "producer", criteria.q, sort)
+    producers, ranks = _search(producers, "producer", criteria.q, sort, _only_text(criteria))
     order = {"newest": ["-approved_at", "-pk"]}
     return Results(
         producers, base=Producer.objects.public(), sort=sort, order=order.get(sort, ["nom", "pk"]),
         fetch=fetch or _producer_rows, distances=area.distances if area else None, owner="pk",
-        ranks=ranks, ranks_are_final=_only_text(criteria),
+        ranks=ranks,
     )
 
 
@@ -375,15 +367,20 @@ def _only_text(criteria: Criteria) -> bool:
     return criteria == Criteria(q=criteria.q, sort=criteria.sort)
 
 
-def _search(queryset: QuerySet[Any], index: str, text: str,
-            sort: str) -> tuple[QuerySet[Any], dict[int, float] | None]:
-    """The queryset restricted to the text's matches, and their ranks when sorting by them."""
+def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
+            only_text: bool) -> tuple[QuerySet[Any], dict[int, float] | None]:
+    """The queryset restricted to the text's matches; sorting by relevance, the matches' ranks
+    too, read in one query that applies the other filters (the whole list: ids and ranks)."""
     if not text:
         return queryset, None
     found = search.match(index, text)
     if found is None:
         return queryset.none(), {}
-    return queryset.filter(pk__in=found.ids()), found.ranks() if sort == "relevance" else None
+    queryset_of_matches = queryset.filter(pk__in=found.ids())
+    if sort != "relevance":
+        return queryset_of_matches, None
+    # The index holds only public rows: with no other filter, it alone is the list.
+    return queryset_of_matches, found.ranks(within=None if only_text else queryset)
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:

@@ -11,6 +11,8 @@ index row by row, which took seconds on 40,000 products.
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from marketplace.search.backends import get_backend
@@ -29,9 +31,16 @@ class Match:
         sql, params = get_backend().ids_sql(self.index, self.query)
         return RawSQL(sql, params)  # noqa: S611 - the backend's own SQL, the query a parameter
 
-    def ranks(self) -> dict[int, float]:
-        """Every match's relevance, lower is better."""
-        return get_backend().ranks(self.index, self.query)
+    def ranks(self, within: QuerySet[Any] | None = None) -> dict[int, float]:
+        """Every match's relevance, lower is better; `within`: only the matches in this
+        queryset (the list's other filters), in the same single query."""
+        if within is None:
+            return get_backend().ranks(self.index, self.query)
+        try:
+            sql, params = within.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # queryset.none(): an unknown commune, say
+            return {}
+        return get_backend().ranks(self.index, self.query, within=(sql, params))
 
 
 def match(index: str, text: str, *, prefix_last: bool = False,

@@ -51,9 +51,10 @@ class SearchBackend(ABC):
         """SQL selecting the ids of the matching documents (for `pk__in=RawSQL(...)`)."""
 
     @abstractmethod
-    def ranks(self, index: str, query: str) -> dict[int, float]:
-        """Every matching document's id and relevance, lower is better (one query on the index
-        alone: the database is driven by its full-text index)."""
+    def ranks(self, index: str, query: str,
+              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+        """Every matching document's id and relevance, lower is better, in one query driven by
+        the full-text index; `within`: SQL selecting the ids allowed (the other filters)."""
 
     @abstractmethod
     def first_ids(self, index: str, query: str, limit: int) -> list[int]:

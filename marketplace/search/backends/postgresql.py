@@ -66,12 +66,16 @@ class PostgresBackend(SearchBackend):
         return (f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
                 f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query])
 
-    def ranks(self, index: str, query: str) -> dict[int, float]:
+    def ranks(self, index: str, query: str,
+              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+        sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q) "  # noqa: S608
+               f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q WHERE document @@ q")
+        params: list[Any] = [query]
+        if within is not None:
+            sql += f" AND rowid IN ({within[0]})"
+            params.extend(within[1])
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q) "  # noqa: S608
-                f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q WHERE document @@ q",
-                [query])
+            cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: str, limit: int) -> list[int]:

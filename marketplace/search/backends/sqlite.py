@@ -69,12 +69,18 @@ class SqliteBackend(SearchBackend):
         table = TABLES[index]
         return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [query]  # noqa: S608
 
-    def ranks(self, index: str, query: str) -> dict[int, float]:
+    def ranks(self, index: str, query: str,
+              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
         table = TABLES[index]
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+        sql = (f"SELECT rowid, bm25({table}, {weights}) FROM {table} "  # noqa: S608
+               f"WHERE {table} MATCH %s")
+        params: list[Any] = [query]
+        if within is not None:
+            sql += f" AND rowid IN ({within[0]})"
+            params.extend(within[1])
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid, bm25({table}, {weights}) FROM {table} "  # noqa: S608
-                           f"WHERE {table} MATCH %s", [query])
+            cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: str, limit: int) -> list[int]:
