@@ -32,7 +32,27 @@
         bounds.push([p.lat, p.lon]);
       });
       if (bounds.length === 1) { map.setView(bounds[0], 12); } else { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 }); }
+      addToggle(box, map);
     });
+  }
+
+  // A button to hide or show the map (the list beside it says the same).
+  function addToggle(box, map) {
+    if (!box.dataset.hideLabel) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "map-toggle";
+    button.setAttribute("aria-controls", box.id);
+    button.setAttribute("aria-expanded", "true");
+    button.textContent = box.dataset.hideLabel;
+    button.addEventListener("click", function () {
+      var show = box.hidden;
+      box.hidden = !show;
+      button.setAttribute("aria-expanded", String(show));
+      button.textContent = show ? box.dataset.hideLabel : box.dataset.showLabel;
+      if (show) { map.invalidateSize(); }
+    });
+    box.parentNode.insertBefore(button, box);
   }
 
   window.omlotMaps = initMaps;
