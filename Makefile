@@ -56,7 +56,10 @@ pytest: install-dev messages browser
 
 test: lint typecheck pytest
 
+# The load benchmark drives the server with wrk (Debian package); installed when we can.
 bench: install-dev messages
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get install -y -q wrk >/dev/null || (apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null); fi
 	$(BIN)/python bench/run.py
 
 audit: install-dev messages
