@@ -77,7 +77,11 @@ class SqliteBackend(SearchBackend):
                f"WHERE {table} MATCH %s")
         params: list[Any] = [query]
         if within is not None:
-            sql += f" AND rowid IN ({within[0]})"
+            # Materialized first, so that SQLite runs the full-text query once: left to its
+            # planner, it may walk the other filters' ids and probe the index for each one,
+            # re-running the MATCH thousands of times (a second instead of milliseconds).
+            sql = (f"WITH matches AS MATERIALIZED ({sql}) "  # noqa: S608
+                   f"SELECT * FROM matches WHERE rowid IN ({within[0]})")
             params.extend(within[1])
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
