@@ -46,12 +46,14 @@ def summarise(name: str, path: str, report: dict) -> tuple[list[str], list[str],
     row = [f"| {name} | `{path}` | " + " | ".join(str(scores[k]) for k, _, _ in CATEGORIES)
            + f" | {without_photos / 1024:.1f} KB | {photos / 1024:.1f} KB | {len(web)}"
            + f" | {len(foreign)} |"]
-    misses = [f"{name}: {label} {scores[key]} < {target}"
+    misses = [f"{name}: {label} {scores[key]} < {target}{_why(report, key)}"
               for key, label, target in CATEGORIES if scores[key] < target]
     if without_photos > BUDGET_BYTES:
         misses.append(f"{name}: {without_photos / 1024:.1f} KB without photos > 100 KB")
     if foreign:
-        misses.append(f"{name}: {len(foreign)} request(s) to another host")
+        hosts = ", ".join(sorted({str(urlsplit(url).hostname) for url in foreign}))
+        misses.append(f"{name}: {len(foreign)} request(s) to another host ({hosts})"
+                      + (f" — {EXPLAIN['tiles']}" if "tile" in hosts else ""))
     details = [f"### {name} — `{path}`", "", f"Metrics (simulated mobile): {metrics}."]
     failing = failing_audits(report)
     if failing:
@@ -75,8 +77,46 @@ def failing_audits(report: dict) -> list[str]:
             if audit.get("scoreDisplayMode") in {"binary", "numeric", "metricSavings"} and \
                     audit.get("score") is not None and audit["score"] < 0.9:
                 value = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
-                lines.append(f"{label}: {audit['title']}{value}")
+                where = "" if key == "performance" else _nodes(audit)
+                lines.append(f"{label}: {audit['title']}{value}{where}")
     return lines
+
+
+# Why a known audit fails here, shown next to the miss (the cause, and what would fix it).
+EXPLAIN = {
+    "tiles": "the map's tiles come from OpenStreetMap's server (MAP_TILE_URL, the default "
+             "issue 4 asks for); meeting the target needs a self-hosted tile server in "
+             "MAP_TILE_URL or a map loaded only on request",
+    "errors-in-console": "the console errors are the map tiles failing to load: this machine "
+                         "has no network (ERR_NAME_NOT_RESOLVED); with a network they load",
+    "is-crawlable": "deliberate: list pages with a query, a commune or a page number carry "
+                    "`noindex, follow` (templates/marketplace/_list_head.html) so that search "
+                    "engines index the directory's own pages, not endless filter combinations",
+    "target-size": "WCAG 2.2 target size: neighbouring Leaflet markers overlap at the map's "
+                   "initial zoom (clustering or a larger initial zoom would fix it); the "
+                   "functional axe checks run the WCAG 2.1 A/AA rules, which do not include it",
+}
+
+
+def _why(report: dict, category: str) -> str:
+    reasons = []
+    for ref in report["categories"][category]["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if ref.get("weight", 0) and audit.get("score") is not None and audit["score"] < 1 \
+                and ref["id"] in EXPLAIN:
+            reasons.append(f"{audit['title']}: {EXPLAIN[ref['id']]}")
+    return (" — " + "; ".join(reasons)) if reasons else ""
+
+
+def _nodes(audit: dict) -> str:
+    """Where an audit failed: the first elements (or console messages) it names."""
+    found = []
+    for item in (audit.get("details") or {}).get("items", [])[:3]:
+        node = item.get("node") or {}
+        text = node.get("snippet") or item.get("description") or item.get("source") or ""
+        if text:
+            found.append(f"`{' '.join(str(text).split())[:140]}`")
+    return (" — " + "; ".join(found)) if found else ""
 
 
 def main(workdir: Path, pages: list[str]) -> None:
