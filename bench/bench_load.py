@@ -431,7 +431,10 @@ def report(results: dict[str, dict[str, Any]]) -> str:
                   f"{row['statuses']}" for name, row in bad]
         lines.append("")
         misses += [f"{kind}: {text}" for ok, text in checks if not ok]
-    lines += ["### Misses", "", *([f"- {m}" for m in misses] or ["- none"])]
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines += [f"Load average when the run ended: {load} (1, 5, 15 min; the machine is shared, "
+              "other work competes for its 2 cores).", "",
+              "### Misses", "", *([f"- {m}" for m in misses] or ["- none"])]
     return "\n".join(lines)
 
 
