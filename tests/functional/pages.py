@@ -43,6 +43,13 @@ def _clear_and_submit(field_name: str) -> Callable[[Page], None]:
     return prepare
 
 
+# What shows that a state really is what it claims (checked before axe runs).
+STATE_MARKERS = {
+    "form-error": ".form-errors, .field-error, .errorlist, [aria-invalid=true]",
+    "no-result": ".no-results",
+}
+
+
 @dataclass(frozen=True)
 class PageCase:
     path: str
@@ -70,7 +77,8 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/produits/?max_price=cher&radius_km=dix&commune=46102", "form-error"),
     ],
     "marketplace:product": [PageCase(f"/produits/{PRODUCT}/")],
-    "marketplace:commune": [PageCase(f"/communes/{FIGEAC}/"), PageCase("/communes/46240/")],
+    "marketplace:commune": [PageCase(f"/communes/{FIGEAC}/", "figeac"),
+                            PageCase("/communes/46240/", "rocamadour")],
     "marketplace:category": [
         PageCase("/categories/fromages-et-produits-laitiers/"),
         PageCase("/categories/fromages-de-chevre/", "sub-category"),

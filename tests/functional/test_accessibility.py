@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from tests.functional.conftest import NARROW, VIEWPORTS, OpenPage
 from tests.functional.live_site import LiveSite
-from tests.functional.pages import PAGES, PageCase
+from tests.functional.pages import PAGES, STATE_MARKERS, PageCase
 
 # A hung browser must not stall CI; the first test also starts the live site (about 20 s).
 pytestmark = [pytest.mark.functional, pytest.mark.timeout(120)]
@@ -55,6 +55,9 @@ def visit(open_page: OpenPage, site: LiveSite, name: str, case: PageCase,
     assert response.status == case.status, f"{path} answered {response.status}"
     if case.prepare:
         case.prepare(page)
+    marker = STATE_MARKERS.get(case.state)
+    if marker:
+        assert page.locator(marker).count(), f"{path}: no {case.state} shown ({marker})"
     return page
 
 
