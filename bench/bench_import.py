@@ -125,12 +125,13 @@ def _rss_mib() -> float:
 def _timed(results: dict[str, Any], label: str, **kwargs: Any) -> None:
     from producers.catalogue_io import catalogue_import
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = catalogue_import(**kwargs)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert report.ok, [str(e) for e in report.errors[:5]]
     results[label] = {
         "seconds": round(seconds, 1),
+        "cpu": round(cpu, 1),
         "producers": [report.producers.created, report.producers.updated,
                       report.producers.unchanged],
         "products": [report.products.created, report.products.updated,
@@ -238,14 +239,14 @@ SCENARIOS = [
 
 def _table(results: dict[str, dict[str, Any]]) -> str:
     engines = list(results)
-    lines = ["| Scénario | " + " | ".join(f"{e} (s)" for e in engines)
+    lines = ["| Scénario | " + " | ".join(f"{e} : durée (CPU du processus), s" for e in engines)
              + " | producteurs créés / modifiés / inchangés | produits créés / modifiés / "
                "inchangés |",
              "| --- |" + " ---: |" * len(engines) + " --- | --- |"]
     for key, label in SCENARIOS:
         first = results[engines[0]][key]
         lines.append(f"| {label} | " + " | ".join(
-            str(results[e][key]["seconds"]) for e in engines)
+            f"{results[e][key]['seconds']} ({results[e][key]['cpu']})" for e in engines)
             + f" | {_counts(first['producers'])} | {_counts(first['products'])} |")
     return "\n".join(lines)
 
@@ -298,8 +299,9 @@ def main() -> None:
         "producteur.",
         "",
         f"Charge moyenne de la machine (1 min) au début et à la fin de la mesure : "
-        f"{load[0]:.1f} et {load[1]:.1f} (d'autres processus partagent ses cœurs : les "
-        "durées sont des majorants).",
+        f"{load[0]:.1f} et {load[1]:.1f} pour 2 cœurs : d'autres processus les partagent, les "
+        "durées sont des majorants. Le temps CPU du processus d'import y est peu sensible (sur "
+        "SQLite il comprend tout le travail de la base ; sur PostgreSQL, pas celui du serveur).",
     ]
     from bench.results import write_section
 
