@@ -26,12 +26,21 @@ class PointOfSaleSerializer(serializers.ModelSerializer):
     commune = CommuneRefSerializer(read_only=True)
     weekday = serializers.IntegerField(read_only=True, allow_null=True,
                                        help_text="1 = lundi … 7 = dimanche (marchés)")
-    opens = serializers.TimeField(read_only=True, allow_null=True)
-    closes = serializers.TimeField(read_only=True, allow_null=True)
+    opens = serializers.SerializerMethodField()
+    closes = serializers.SerializerMethodField()
 
     class Meta:
         model = PointOfSale
         fields = ["kind", "nom", "commune", "weekday", "opens", "closes"]
+
+    # "08:30", local time: OpenAPI's `time` format would demand a UTC offset.
+    def get_opens(self, pos: PointOfSale) -> str | None:
+        """Heure d'ouverture, HH:MM (heure locale)."""
+        return pos.opens.strftime("%H:%M") if pos.opens else None
+
+    def get_closes(self, pos: PointOfSale) -> str | None:
+        """Heure de fermeture, HH:MM (heure locale)."""
+        return pos.closes.strftime("%H:%M") if pos.closes else None
 
 
 class ProducerSerializer(serializers.ModelSerializer):
@@ -136,6 +145,7 @@ def tags_of(producers: list[Producer]) -> dict[tuple[str, int], set[str]]:
     return found
 
 
+NOT_FOUND = OpenApiResponse(response=OpenApiTypes.OBJECT, description="Inconnu ou non public.")
 PAGE_NOT_FOUND = OpenApiResponse(response=OpenApiTypes.OBJECT,
                                  description="Page au-delà de la dernière page de résultats.")
 BAD_REQUEST = OpenApiResponse(
@@ -154,6 +164,7 @@ PAGE_PARAMS = [
 @extend_schema_view(
     list=extend_schema(parameters=PAGE_PARAMS, responses={
         200: ProducerSerializer, 400: BAD_REQUEST, 404: PAGE_NOT_FOUND}),
+    retrieve=extend_schema(responses={200: ProducerSerializer, 404: NOT_FOUND}),
 )
 class ProducerViewSet(viewsets.ReadOnlyModelViewSet):
     """Approved, active producers. Same filters and ranking as /producteurs/."""
@@ -187,6 +198,7 @@ class ProducerViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(
     list=extend_schema(parameters=PAGE_PARAMS, responses={
         200: ProductSerializer, 400: BAD_REQUEST, 404: PAGE_NOT_FOUND}),
+    retrieve=extend_schema(responses={200: ProductSerializer, 404: NOT_FOUND}),
 )
 class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     """Published products of approved producers. Same filters and ranking as /produits/."""
