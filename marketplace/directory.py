@@ -22,6 +22,9 @@ from marketplace.models import Category, Commune
 from producers.models import PointOfSale, Producer, Product, ProductStatus
 
 EARTH_RADIUS_KM = 6371.0
+# Above this many matches, a list sorted by the database re-runs the text query as a subquery
+# rather than passing the ids (SQLite allows 32,766 parameters per query).
+MAX_LISTED_IDS = 20000
 SORTS = ("relevance", "distance", "name", "price", "newest")
 
 
@@ -376,11 +379,16 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
     found = search.match(index, text)
     if found is None:
         return queryset.none(), {}
-    queryset_of_matches = queryset.filter(pk__in=found.ids())
-    if sort != "relevance":
-        return queryset_of_matches, None
-    # The index holds only public rows: with no other filter, it alone is the list.
-    return queryset_of_matches, found.ranks(within=None if only_text else queryset)
+    # One query driven by the full-text index gives the whole list, every filter applied (the
+    # index holds only public rows: with no other filter, it alone is the list).
+    ranks = found.ranks(within=None if only_text else queryset)
+    if sort == "relevance":
+        return queryset.filter(pk__in=found.ids()), ranks
+    if len(ranks) <= MAX_LISTED_IDS:
+        # Sorted by the database on these ids, without running the full-text query again
+        # (the other filters, re-applied to these few rows by primary key, cost little).
+        return queryset.filter(pk__in=list(ranks)), None
+    return queryset.filter(pk__in=found.ids()), None
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
