@@ -10,6 +10,14 @@ PALETTE = [(29, 92, 58), (156, 58, 18), (120, 83, 32), (64, 97, 140), (140, 48, 
            (90, 110, 40), (170, 120, 30), (70, 70, 110)]
 
 
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    # Pillow's built-in font lacks accented capitals; DejaVu (when installed) has them all.
+    try:
+        return ImageFont.truetype("DejaVuSans.ttf", size)
+    except OSError:
+        return ImageFont.load_default(size=size)
+
+
 def demo_photo(title: str, *, size: tuple[int, int] = (640, 480)) -> ContentFile:
     """A JPEG with a two-tone gradient and the title; the same title gives the same image."""
     seed = zlib.crc32(title.encode())
@@ -22,7 +30,7 @@ def demo_photo(title: str, *, size: tuple[int, int] = (640, 480)) -> ContentFile
         t = y / height
         colour = tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
         draw.line([(0, y), (width, y)], fill=colour)
-    font = ImageFont.load_default(size=max(14, width // 18))
+    font = _font(max(14, width // 18))
     draw.text((width // 20, height - height // 5), title[:28], fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=70, optimize=True)
