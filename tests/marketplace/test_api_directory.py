@@ -2,6 +2,7 @@
 
 import pytest
 
+from producers.models import Producer
 from tests.factories import ProducerFactory, ProductFactory, category, commune, label
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def test_page_size_is_capped_at_100(client, lot_communes):
 def test_api_lists_run_a_bounded_number_of_queries(client, lot_communes, url,
                                                    django_assert_max_num_queries):
     for n in range(30):
-        producer = ProducerFactory(commune=commune("46102"))
+        producer: Producer = ProducerFactory.create(commune=commune("46102"))
         producer.labels.add(label("aop"))
         ProductFactory(producer=producer, nom=f"Miel {n}", category=category("miels"))
 

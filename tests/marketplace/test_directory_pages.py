@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from producers.models import Producer
 from tests.factories import ProducerFactory, ProductFactory, category, commune, label
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +149,7 @@ def test_pagination(client, lot_communes):
 def test_list_pages_run_a_bounded_number_of_queries(client, lot_communes, url,
                                                     django_assert_max_num_queries):
     for n in range(40):
-        producer = ProducerFactory(commune=commune("46102"))
+        producer: Producer = ProducerFactory.create(commune=commune("46102"))
         producer.labels.add(label("aop"))
         ProductFactory(producer=producer, nom=f"Confiture {n}", category=category("confitures"))
 

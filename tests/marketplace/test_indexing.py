@@ -33,7 +33,7 @@ def test_rebuild_search_index_command(demo_data):
 
 
 def test_bulk_writes_are_indexed_by_index_products(lot_communes):
-    producer = ProducerFactory()
+    producer: Producer = ProducerFactory.create()
     products = Product.objects.bulk_create([
         Product(producer=producer, nom=f"Miel de châtaignier {n}", slug=f"miel-{n}",
                 category=category("miels"), price=5) for n in range(3)])
@@ -46,7 +46,7 @@ def test_bulk_writes_are_indexed_by_index_products(lot_communes):
 
 def test_saves_that_touch_no_indexed_field_do_not_reindex(lot_communes,
                                                           django_assert_num_queries):
-    producer = ProducerFactory()
+    producer: Producer = ProducerFactory.create()
 
     with django_assert_num_queries(1):
         producer.save(update_fields=["is_featured"])
