@@ -39,6 +39,23 @@ class TestToken:
         assert response.status_code == 200
         assert response.json() == {"token": Token.objects.get(user=user).key}
 
+    def test_wrong_credentials_get_a_400_in_french_and_no_token(self, lot_communes, api_client):
+        UserFactory.create(username="jeanne@borie.test")
+
+        response = api_client.post("/api/v1/auth/token/", {
+            "username": "jeanne@borie.test", "password": "pas-le-bon"}, format="json",
+            HTTP_ACCEPT_LANGUAGE="fr")
+
+        assert response.status_code == 400
+        assert "Impossible de se connecter" in str(response.json())
+        assert not Token.objects.exists()
+
+    def test_the_schema_documents_the_token_endpoint_answers(self, api_client):
+        schema = api_client.get("/api/schema/?format=json").json()
+
+        answers = schema["paths"]["/api/v1/auth/token/"]["post"]["responses"]
+        assert set(answers) == {"200", "400"}
+
 
 @pytest.fixture
 def api_client():
