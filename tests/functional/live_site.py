@@ -127,8 +127,12 @@ def start_site(workdir: Path, label: str) -> LiveSite:
         facts_line = [x for x in site.shell(FACTS_SCRIPT).splitlines() if x.startswith("FACTS=")]
         site.facts = json.loads(facts_line[-1].removeprefix("FACTS="))
         log = (workdir / "server.log").open("wb")
+        # gunicorn's sync workers close every connection after its response: runserver kept
+        # connections alive and sometimes closed one just as the client reused it, which
+        # schemathesis reported as a network error on a PATCH.
         site.process = subprocess.Popen(  # noqa: S603
-            [sys.executable, MANAGE, "runserver", f"127.0.0.1:{port}", "--noreload"],
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
+             "--workers", "3", "--timeout", "120", "--log-level", "warning"],
             env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
         )
         _wait_healthy(site)
