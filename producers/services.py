@@ -111,6 +111,17 @@ def producer_logo_set(*, producer: Producer, upload: IO[bytes] | None) -> Produc
     return producer
 
 
+def _photo_store[P: (ProducerPhoto, ProductPhoto)](photo: P, upload: IO[bytes]) -> P:
+    """Clean the upload into the photo's display copy and thumbnail, then save the row."""
+    processed = process_photo(upload)
+    photo.image.save(processed.display.name or "photo.jpg", processed.display, save=False)
+    photo.thumbnail.save(processed.thumbnail.name or "vignette.jpg", processed.thumbnail,
+                         save=False)
+    photo.full_clean()
+    photo.save()
+    return photo
+
+
 def _next_position(photos: Any) -> int:
     return (photos.aggregate(m=Max("position"))["m"] or 0) + 1
 
@@ -122,14 +133,8 @@ def producer_photo_add(*, producer: Producer, upload: IO[bytes], alt: str = "") 
     if producer.photos.count() >= MAX_PRODUCER_PHOTOS:
         raise ValidationError(_("Vous avez déjà %(max)d photos : supprimez-en une avant d'en "
                                 "ajouter.") % {"max": MAX_PRODUCER_PHOTOS})
-    processed = process_photo(upload)
     photo = ProducerPhoto(producer=producer, alt=alt, position=_next_position(producer.photos))
-    photo.image.save(processed.display.name or "photo.jpg", processed.display, save=False)
-    photo.thumbnail.save(processed.thumbnail.name or "vignette.jpg", processed.thumbnail,
-                         save=False)
-    photo.full_clean()
-    photo.save()
-    return photo
+    return _photo_store(photo, upload)
 
 
 @transaction.atomic
@@ -269,10 +274,6 @@ def product_quick_update(
     return product
 
 
-def product_mark_sold_out(*, product: Product) -> Product:
-    return product_quick_update(product=product, is_available=False)
-
-
 @transaction.atomic
 def product_duplicate(*, product: Product) -> Product:
     """A draft copy (to tweak into a variant), with its labels and copies of its photos."""
@@ -359,24 +360,10 @@ def product_photo_add(*, product: Product, upload: IO[bytes], alt: str = "") -> 
     if product.photos.count() >= MAX_PRODUCT_PHOTOS:
         raise ValidationError(_("Ce produit a déjà %(max)d photos : supprimez-en une avant d'en "
                                 "ajouter.") % {"max": MAX_PRODUCT_PHOTOS})
-    processed = process_photo(upload)
     # Without a description, the product's name says what the photo shows.
     photo = ProductPhoto(product=product, alt=(alt or product.nom)[:200],
                          position=_next_position(product.photos))
-    photo.image.save(processed.display.name or "photo.jpg", processed.display, save=False)
-    photo.thumbnail.save(processed.thumbnail.name or "vignette.jpg", processed.thumbnail,
-                         save=False)
-    photo.full_clean()
-    photo.save()
-    return photo
-
-
-@transaction.atomic
-def product_photo_update(*, photo: ProductPhoto, alt: str) -> ProductPhoto:
-    photo.alt = alt
-    photo.full_clean()
-    photo.save(update_fields=["alt"])
-    return photo
+    return _photo_store(photo, upload)
 
 
 @transaction.atomic
