@@ -147,7 +147,7 @@ def child(mode: str, files: dict[str, str]) -> dict[str, Any]:
     django.setup()
     from django.core.management import call_command
 
-    from marketplace.territory import communes_import
+    from marketplace.reference.territory import communes_import
 
     call_command("migrate", verbosity=0)  # also loads the taxonomy
     communes_import(departements=["46"])

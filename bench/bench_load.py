@@ -105,7 +105,7 @@ end
 FACTS_SCRIPT = """
 import json
 from producers.models import Producer, Product
-from marketplace.models import Category, Commune, Label
+from marketplace.reference.models import Category, Commune, Label
 producers = list(Producer.objects.public().order_by("pk").values_list("slug", flat=True))
 products = list(Product.objects.published().order_by("pk")
                 .values_list("pk", "producer__slug", "slug")[:20000])

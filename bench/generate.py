@@ -40,10 +40,10 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from marketplace.models import Category, Commune, Label
-    from marketplace.search.indexing import rebuild_index
-    from producers.demo.catalogue import ARCHETYPES
-    from producers.demo.seed import MARKETS, SHOPS
+    from marketplace.demo.data.catalogue import ARCHETYPES
+    from marketplace.demo.data.seed import MARKETS, SHOPS
+    from marketplace.reference.models import Category, Commune, Label
+    from producers.indexing import rebuild_index
     from producers.models import PointOfSale, Producer, ProducerStatus, Product
 
     if Producer.objects.exists():

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("marketplace.api.urls")),
+    path("", include("marketplace.reference.api.urls")),
+    path("", include("marketplace.directory.api.urls")),
     path("", include("producers.api.urls")),
 ]

@@ -46,9 +46,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
-    "marketplace",
+    # The project's apps, lowest layer first (docs/architecture.md).
+    "marketplace.common",
+    "marketplace.reference",
+    "marketplace.search",
     "producers",
     "orders",
+    "marketplace.directory",
+    "marketplace.demo",
 ]
 
 MIDDLEWARE = [
@@ -79,7 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "marketplace.context_processors.site",
+                "marketplace.common.context_processors.site",
             ],
         },
     },
@@ -227,7 +232,7 @@ MAP_ZOOM = 9
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "marketplace.api.pagination.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "marketplace.common.pagination.StandardPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from marketplace.views.health import healthz
+from config.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -15,7 +15,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("api/v1/", include("config.api_urls")),
     path("espace-producteur/", include("producers.urls")),
-    path("", include("marketplace.urls")),
+    path("", include("marketplace.directory.urls")),
 ]
 
 if settings.DEBUG and settings.STORAGE_BACKEND == "filesystem":

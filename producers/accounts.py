@@ -21,7 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.models import Commune
+from marketplace.common.urls import absolute_url
+from marketplace.reference.models import Commune
 from producers.models import (
     MemberRole,
     Producer,
@@ -42,10 +43,6 @@ User = get_user_model()
 
 class TokenError(Exception):
     """A link that is malformed, tampered with, expired or already used (message in French)."""
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def _mail(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
@@ -126,7 +123,7 @@ def email_verification_token(*, user: Any) -> str:
 
 def email_verification_send(*, user: Any) -> None:
     token = email_verification_token(user=user)
-    link = _absolute(reverse("producers:verify_email", kwargs={"token": token}))
+    link = absolute_url(reverse("producers:verify_email", kwargs={"token": token}))
     _mail(to=user.email, subject=_("Confirmez votre adresse e-mail"),
           template="producers/emails/verify_email.txt", context={"user": user, "link": link})
 
@@ -178,7 +175,7 @@ def invitation_create(*, producer: Producer, email: str, invited_by: Any) -> Pro
                                     role=MemberRole.MEMBER)
     invitation.full_clean()
     invitation.save()
-    link = _absolute(reverse("producers:invitation_accept",
+    link = absolute_url(reverse("producers:invitation_accept",
                              kwargs={"token": invitation_token(invitation=invitation)}))
     _mail(to=email, subject=_("Invitation à gérer %(nom)s") % {"nom": producer.nom},
           template="producers/emails/invitation.txt",

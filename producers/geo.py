@@ -1,19 +1,18 @@
 """Is a map pin inside the territory? (No GIS: the communes' centres are enough.)"""
 
-import math
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
-from marketplace.models import Commune
+from marketplace.reference.geo import distance_km
+from marketplace.reference.models import Commune
 
 # Commune centres do not reach the border: allow this much around their bounding box.
 TERRITORY_MARGIN_DEG = 0.1
 # The largest communes of the Lot are about 10 km across; a farm lies within 15 km of its centre.
 MAX_KM_FROM_COMMUNE = 15.0
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -25,13 +24,6 @@ class Box:
 
     def contains(self, latitude: float, longitude: float) -> bool:
         return self.south <= latitude <= self.north and self.west <= longitude <= self.east
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 def territory_box() -> Box | None:

@@ -1,20 +1,27 @@
-"""Producers, their points of sale and their catalogue.
+"""The catalogue: producers, their points of sale, photos and products.
 
-A producer is public only when `status` is approved; a product is public only when it is
-published and its producer is public. Orders, pickup windows and Stripe accounts will hang off
-these models in later work (stock is already an integer that can be reserved).
+A producer is public only when its `status` is approved; a product only when it
+is published and its producer is public. Both statuses move through the state machines of
+`producers.states`, never by assignment; stock moves through `producers.services.stock`.
 """
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import Category, Commune, Label
+from marketplace.common.models import StatusChange
+from marketplace.common.text import name_key
+from marketplace.reference.models import Category, Commune, Label
+from producers.geo import check_position
+from producers.siret import validate_siret
 
 MAX_PRICE = Decimal("10000.00")
 
@@ -28,24 +35,22 @@ class ProducerStatus(models.TextChoices):
 
 class ProducerQuerySet(models.QuerySet["Producer"]):
     def public(self) -> "ProducerQuerySet":
-        return self.filter(status=ProducerStatus.APPROVED, is_active=True)
-
-    def for_user(self, user) -> "ProducerQuerySet":  # type: ignore[no-untyped-def]
-        return self.filter(memberships__user=user)
+        return self.filter(status=ProducerStatus.APPROVED)
 
 
 class Producer(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     nom = models.CharField(_("nom de la ferme ou de l'entreprise"), max_length=150)
     legal_name = models.CharField(_("raison sociale"), max_length=200, blank=True)
-    siret = models.CharField(_("SIRET"), max_length=14, unique=True, null=True, blank=True)
+    siret = models.CharField(_("SIRET"), max_length=14, unique=True, null=True, blank=True,
+                             validators=[validate_siret])
     description = models.TextField(_("présentation"), blank=True, max_length=5000)
     status = models.CharField(
         _("statut"), max_length=12, choices=ProducerStatus.choices, default=ProducerStatus.PENDING,
         db_index=True,
     )
     status_reason = models.TextField(_("motif"), blank=True)
-    is_active = models.BooleanField(_("actif"), default=True)
+    status_changed_at = models.DateTimeField(_("statut changé le"), null=True, blank=True)
     is_featured = models.BooleanField(_("mis en avant"), default=False)
 
     commune = models.ForeignKey(
@@ -78,7 +83,6 @@ class Producer(models.Model):
     class Meta:
         ordering = ["nom"]
         verbose_name = _("producteur")
-        indexes = [models.Index(fields=["status", "is_active"])]
 
     def __str__(self) -> str:
         return self.nom
@@ -86,9 +90,14 @@ class Producer(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("marketplace:producer", kwargs={"slug": self.slug})
 
+    def clean(self) -> None:
+        if self.commune_id is not None:
+            check_position(commune=self.commune, latitude=self.latitude,
+                           longitude=self.longitude)
+
     @property
     def is_public(self) -> bool:
-        return self.status == ProducerStatus.APPROVED and self.is_active
+        return self.status == ProducerStatus.APPROVED
 
     @property
     def position(self) -> tuple[float, float] | None:
@@ -174,28 +183,55 @@ class PointOfSale(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.nom}"
 
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        if self.kind == PointOfSaleKind.MARKET and self.weekday is None:
+            errors["weekday"] = [gettext("Indiquez le jour du marché.")]
+        if self.opens and self.closes and self.closes <= self.opens:
+            errors["closes"] = [gettext("L'heure de fermeture doit suivre l'heure d'ouverture.")]
+        if errors:
+            raise ValidationError(errors)
+        if self.commune_id is not None:
+            check_position(commune=self.commune, latitude=self.latitude,
+                           longitude=self.longitude)
 
-def producer_photo_path(instance: "ProducerPhoto", filename: str) -> str:
-    return f"producers/{instance.producer_id}/photos/{filename}"
+
+def photo_path(instance: "Photo", filename: str) -> str:
+    return f"{instance.folder()}/{filename}"
 
 
-class ProducerPhoto(models.Model):
-    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to=producer_photo_path)
-    # A small re-encoded copy for cards and lists (filled by the image pipeline).
-    thumbnail = models.ImageField(_("vignette"), upload_to=producer_photo_path, blank=True)
+class Photo(models.Model):
+    """A photo as stored: the cleaned display copy and its small thumbnail for cards (both
+    written by `producers.images`), a description for screen readers, a position."""
+
+    image = models.ImageField(_("photo"), upload_to=photo_path)
+    thumbnail = models.ImageField(_("vignette"), upload_to=photo_path, blank=True)
     alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        abstract = True
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.alt or str(self.image.name)
 
+    def folder(self) -> str:
+        raise NotImplementedError
+
     @property
     def card_url(self) -> str:
         return (self.thumbnail or self.image).url
+
+
+class ProducerPhoto(Photo):
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="photos")
+
+    class Meta(Photo.Meta):
+        verbose_name = _("photo de la ferme")
+
+    def folder(self) -> str:
+        return f"producers/{self.producer_id}/photos"
 
 
 class Unit(models.TextChoices):
@@ -224,7 +260,6 @@ class ProductQuerySet(models.QuerySet["Product"]):
         return self.filter(
             status=ProductStatus.PUBLISHED,
             producer__status=ProducerStatus.APPROVED,
-            producer__is_active=True,
         )
 
     def available(self) -> "ProductQuerySet":
@@ -248,11 +283,15 @@ class Product(models.Model):
     unit = models.CharField(_("unité"), max_length=15, choices=Unit.choices, default=Unit.PIECE)
     unit_size = models.CharField(_("contenance"), max_length=50, blank=True,
                                  help_text=_("Par exemple : 500 g, 75 cl, 6 œufs."))
-    # None means "on demand" (made or picked to order); an integer is the quantity in stock.
+    # Folded name (case, accents and spacing aside): one product of a name per producer.
+    name_key = models.CharField(max_length=150, editable=False)
+    # None means "on demand" (made or picked to order); an integer is the quantity in stock,
+    # changed only through producers.services.stock (which locks the row).
     stock = models.PositiveIntegerField(_("stock"), null=True, blank=True)
     is_available = models.BooleanField(_("disponible"), default=True)
     status = models.CharField(_("statut"), max_length=10, choices=ProductStatus.choices,
                               default=ProductStatus.PUBLISHED, db_index=True)
+    status_changed_at = models.DateTimeField(_("statut changé le"), null=True, blank=True)
     # Months (1–12) when the product is in season; empty means all year.
     season_months = models.JSONField(_("mois de saison"), default=list, blank=True)
     labels = models.ManyToManyField(Label, blank=True, related_name="products")
@@ -267,6 +306,12 @@ class Product(models.Model):
         verbose_name = _("produit")
         constraints = [
             models.UniqueConstraint(fields=["producer", "slug"], name="unique_product_slug"),
+            models.UniqueConstraint(
+                fields=["producer", "name_key"], name="unique_product_name",
+                violation_error_code="duplicate_name",
+                violation_error_message=_("Vous avez déjà un produit de ce nom (majuscules et "
+                                          "accents mis à part) : choisissez-en un autre."),
+            ),
             models.CheckConstraint(
                 condition=Q(price__gt=0) & Q(price__lte=MAX_PRICE), name="product_price_range"
             ),
@@ -275,11 +320,30 @@ class Product(models.Model):
     def __str__(self) -> str:
         return self.nom
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The key is derived from the name, whoever saves (a form, the admin, a factory).
+        self.name_key = name_key(self.nom or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "nom" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse(
             "marketplace:product",
             kwargs={"producer_slug": self.producer.slug, "slug": self.slug},
         )
+
+    def clean(self) -> None:
+        # Derived here too, so that full_clean() checks the unique name before any save.
+        self.name_key = name_key(self.nom or "")
+
+    def validate_constraints(self, exclude: Any = None) -> None:
+        # A form never shows the derived key: whenever it checks the name, the key's unique
+        # constraint is checked too (the admin's forms leave it out otherwise).
+        if exclude and "nom" not in exclude:
+            exclude = set(exclude) - {"name_key"}
+        super().validate_constraints(exclude=exclude)
 
     @property
     def on_demand(self) -> bool:
@@ -290,27 +354,29 @@ class Product(models.Model):
         return self.is_available and (self.stock is None or self.stock > 0)
 
 
-def product_photo_path(instance: "ProductPhoto", filename: str) -> str:
-    return f"products/{instance.product_id}/{filename}"
-
-
-class ProductPhoto(models.Model):
+class ProductPhoto(Photo):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("photo"), upload_to=product_photo_path)
-    # A small re-encoded copy for cards and lists (filled by the image pipeline).
-    thumbnail = models.ImageField(_("vignette"), upload_to=product_photo_path, blank=True)
-    alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(Photo.Meta):
+        verbose_name = _("photo du produit")
 
-    def __str__(self) -> str:
-        return self.alt or str(self.image.name)
+    def folder(self) -> str:
+        return f"products/{self.product_id}"
 
-    @property
-    def card_url(self) -> str:
-        return (self.thumbnail or self.image).url
+
+class ProducerStatusChange(StatusChange):
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE,
+                                 related_name="status_changes")
+
+    class Meta(StatusChange.Meta):
+        verbose_name = _("changement de statut d'un producteur")
+
+
+class ProductStatusChange(StatusChange):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="status_changes")
+
+    class Meta(StatusChange.Meta):
+        verbose_name = _("changement de statut d'un produit")
 
 
 MAX_PRODUCER_PHOTOS = 8

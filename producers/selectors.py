@@ -2,12 +2,14 @@
 a user reaches a producer it is a member of; staff reach every producer. Anything else is
 answered as "not found", so nobody learns which private records exist."""
 
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from marketplace.models import Commune
+from marketplace.reference.models import Commune
 from producers.models import (
     MemberRole,
     PointOfSale,
@@ -95,6 +97,18 @@ def dashboard_products(*, producer: Producer, archived: bool = False) -> QuerySe
 
 def team(*, producer: Producer) -> QuerySet[ProducerMembership]:
     return producer.memberships.select_related("user").order_by("role", "created_at")
+
+
+def category_slugs_by_producer(producer_ids: Iterable[int] | None = None) -> dict[int, set[str]]:
+    """What each producer sells: the slugs of its published products' categories, in one
+    query (`producer_ids` None: every public producer)."""
+    products = Product.objects.published()
+    if producer_ids is not None:
+        products = products.filter(producer_id__in=list(producer_ids))
+    found: dict[int, set[str]] = defaultdict(set)
+    for producer_id, slug in products.values_list("producer_id", "category__slug").distinct():
+        found[producer_id].add(slug)
+    return found
 
 
 def territory_communes() -> QuerySet[Commune]:

@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 from stdnum import luhn
 
-from marketplace.models import Category, Commune, Label
+from marketplace.reference.models import Category, Commune, Label
+from producers.indexing import index_producers, index_products
 from producers.models import (
     MemberRole,
     PointOfSale,
@@ -19,8 +20,11 @@ from producers.models import (
 
 
 def valid_siret(n: int) -> str:
-    base = f"{n:013d}"
-    return base + luhn.calc_check_digit(base)
+    """The n-th SIRET that passes both keys (the SIREN's and the whole number's)."""
+    siren = f"{n % 10**8:08d}"
+    siren += luhn.calc_check_digit(siren)
+    establishment = siren + f"{n // 10**8 % 10**4:04d}"
+    return establishment + luhn.calc_check_digit(establishment)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -41,6 +45,7 @@ def commune(code_insee: str = "46042") -> Commune:
 class ProducerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Producer
+        skip_postgeneration_save = True
 
     nom = factory.Sequence(lambda n: f"Ferme numéro {n}")
     slug = factory.Sequence(lambda n: f"ferme-numero-{n}")
@@ -49,6 +54,12 @@ class ProducerFactory(factory.django.DjangoModelFactory):
     status = ProducerStatus.APPROVED
     commune = factory.LazyFunction(lambda: commune("46042"))
     offers_pickup = True
+
+    @factory.post_generation
+    def index(self, create: bool, extracted: object, **kwargs: object) -> None:
+        # Like every writer of the catalogue, the factory keeps the search index in step.
+        if create:
+            index_producers([self.pk])  # type: ignore[attr-defined]
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
@@ -82,6 +93,7 @@ def label(slug: str = "aop") -> Label:
 class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     producer = factory.SubFactory(ProducerFactory)
     nom = factory.Sequence(lambda n: f"Produit {n}")
@@ -90,3 +102,8 @@ class ProductFactory(factory.django.DjangoModelFactory):
     description = "Un produit de la ferme."
     price = Decimal("4.50")
     unit = "piece"
+
+    @factory.post_generation
+    def index(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            index_products([self.pk], producer_ids=[self.producer_id])  # type: ignore[attr-defined]

@@ -1,13 +1,17 @@
-"""Full-text search over products and producers: one small interface, a backend per database.
+"""Full-text search: an engine that is handed documents and knows nothing of what they describe.
 
-Pages, the API and the autocompletion all go through `match` and `suggest`, so the matching and
-the ranking cannot drift apart between them. A match is used in two steps, each driven by the
-full-text index: `ids()` restricts a queryset (`pk__in`), `ranks()` gives every match's relevance
-(name > category > producer and commune > description) for ordering in Python. Joining the
-index to the catalogue in one query lets the planner pick the catalogue first and probe the
-index row by row, which took seconds on 40,000 products.
+Two indexes, "product" and "producer", hold one `Document` per id (fields of free text, ranked
+name > category > producer and commune > description). The catalogue writes them (see
+`producers.indexing`); the directory, the API and the autocompletion read them through
+`match` and `suggest_ids`, so matching and ranking cannot drift apart between them.
+
+A match is used in two steps, each driven by the full-text index: `ids()` restricts a queryset
+(`pk__in`), `ranks()` gives every match's relevance for ordering in Python. Joining the index
+to the catalogue in one query lets the planner pick the catalogue first and probe the index row
+by row, which took seconds on 40,000 products.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,9 +20,17 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from marketplace.search.backends import get_backend
-from marketplace.search.text import query_words
+from marketplace.search.backends.base import Document
+from marketplace.search.text import document_text, query_words
 
 INDEXES = ("product", "producer")
+
+__all__ = ["INDEXES", "Document", "Match", "clear", "delete", "match", "suggest_ids", "write"]
+
+
+def _check(index: str) -> None:
+    if index not in INDEXES:
+        raise ValueError(f"Unknown search index: {index}")
 
 
 @dataclass(frozen=True)
@@ -45,10 +57,9 @@ class Match:
 
 def match(index: str, text: str, *, prefix_last: bool = False,
           name_only: bool = False) -> Match | None:
-    """The documents of `index` ("product" or "producer") matching every word of the text, typos
-    corrected; None when the text holds no word (only stop words, punctuation)."""
-    if index not in INDEXES:
-        raise ValueError(f"Unknown search index: {index}")
+    """The documents of `index` matching every word of the text, typos corrected; None when
+    the text holds no word (only stop words, punctuation)."""
+    _check(index)
     words = query_words(text)
     if not words:
         return None
@@ -58,24 +69,35 @@ def match(index: str, text: str, *, prefix_last: bool = False,
     return Match(index=index, query=query)
 
 
-def suggest(text: str, *, limit: int = 8) -> list[str]:
-    """Product names for the search box: every word in the name, the last one completed as a
-    prefix (roca → Rocamadour); the most common names first."""
-    from producers.models import Product
-
-    found = match("product", text, prefix_last=True, name_only=True)
+def suggest_ids(index: str, text: str, *, limit: int = 300) -> list[int]:
+    """Ids of documents whose name holds every word, the last one completed as a prefix
+    (roca → Rocamadour): unranked and cheap, for the search box's suggestions."""
+    found = match(index, text, prefix_last=True, name_only=True)
     if found is None:
         return []
-    ids = get_backend().first_ids("product", found.query, 300)
-    counts: dict[str, int] = {}
-    for name in Product.objects.filter(pk__in=ids).values_list("nom", flat=True):
-        counts[name] = counts.get(name, 0) + 1
-    return sorted(counts, key=lambda n: (-counts[n], len(n), n))[:limit]
+    return get_backend().first_ids(index, found.query, limit)
 
 
-def ranked(queryset: Any, text: str) -> tuple[Any, dict[int, float]]:
-    """The queryset restricted to the text's matches, and their ranks (for tests and tools)."""
-    found = match("product" if queryset.model._meta.model_name == "product" else "producer", text)
-    if found is None:
-        return queryset.none(), {}
-    return queryset.filter(pk__in=found.ids()), found.ranks()
+def write(index: str, documents: Iterable[Document]) -> None:
+    """Insert or replace these documents (their text is normalized here)."""
+    _check(index)
+    get_backend().write(index, [_normalized(d) for d in documents])
+
+
+def delete(index: str, ids: Sequence[int]) -> None:
+    _check(index)
+    if ids:
+        get_backend().delete(index, list(ids))
+
+
+def clear() -> None:
+    """Empty both indexes (before a rebuild)."""
+    get_backend().clear()
+
+
+def _normalized(document: Document) -> Document:
+    return Document(
+        id=document.id, name=document_text(document.name),
+        category=document_text(document.category), producer=document_text(document.producer),
+        commune=document_text(document.commune), description=document_text(document.description),
+    )

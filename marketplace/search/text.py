@@ -8,11 +8,12 @@ matches when any of its own forms is among a document's forms.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+
+from marketplace.common.text import expand_ligatures, fold
 
 # Words that carry no meaning in a product search ("fromage de chèvre" = "fromage chèvre").
 STOPWORDS = frozenset({
@@ -23,19 +24,12 @@ STOPWORDS = frozenset({
 MIN_TYPO_LENGTH = 5  # one typo is forgiven in words of five letters or more
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
 _stemmer = snowballstemmer.stemmer("french")
-
-
-def fold(text: str) -> str:
-    """Lower case, ligatures expanded, accents removed: « Chèvre Œuf » → "chevre oeuf"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
     """The meaningful words of a text, lower-cased, accents kept (for stemming)."""
-    return [w for w in _WORD.findall(text.lower().translate(_LIGATURES)) if fold(w) not in
+    return [w for w in _WORD.findall(expand_ligatures(text.lower())) if fold(w) not in
             STOPWORDS]
 
 

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from marketplace.api.serializers import CommuneRefSerializer
-from marketplace.models import Category, Commune, Label
+from marketplace.common.urls import absolute_url
+from marketplace.reference.api.serializers import CommuneRefSerializer
+from marketplace.reference.models import Category, Commune, Label
 from producers.forms import clean_phone
 from producers.models import MAX_PRICE, Producer, ProducerPhoto, Product, ProductPhoto, Unit
 
@@ -25,11 +26,7 @@ class PhotoSerializer(serializers.Serializer):
     alt = serializers.CharField(read_only=True)
 
     def _url(self, file: Any) -> str | None:
-        if not file:
-            return None
-        request = self.context.get("request")
-        url = file.url
-        return request.build_absolute_uri(url) if request is not None else url
+        return _absolute(self.context, file.url) if file else None
 
     def get_image(self, photo: ProducerPhoto | ProductPhoto) -> str | None:
         return self._url(photo.image)
@@ -39,8 +36,7 @@ class PhotoSerializer(serializers.Serializer):
 
 
 def _absolute(context: Mapping[str, Any], path: str) -> str:
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute_url(path, context.get("request"))
 
 
 class LabelSlugsField(serializers.SlugRelatedField):
@@ -60,7 +56,6 @@ class ProducerOutputSerializer(serializers.Serializer):
     siret = serializers.CharField(allow_null=True)
     status = serializers.CharField(help_text="pending, approved, rejected ou suspended")
     status_reason = serializers.CharField()
-    is_active = serializers.BooleanField()
     is_public = serializers.BooleanField()
     description = serializers.CharField()
     commune = CommuneRefSerializer()

@@ -18,7 +18,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from marketplace.api.pagination import StandardPagination
+from marketplace.common.pagination import StandardPagination
 from producers import services
 from producers.api.serializers import (
     ErrorSerializer,

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from producers.catalogue_io.text import fold
+from marketplace.common.text import fold_words
 
 # One row per product, in the contract's order (the export writes them in this order too).
 COLUMNS: tuple[str, ...] = (
@@ -30,7 +30,7 @@ REQUIRED: frozenset[str] = frozenset({
     "product_name", "product_category", "price", "unit",
 })
 
-# Headers people actually write in a French spreadsheet, folded (see `fold`).
+# Headers people actually write in a French spreadsheet, folded (see `fold_words`).
 ALIASES: dict[str, str] = {
     "siret": "producer_siret",
     "producteur": "producer_name",
@@ -73,7 +73,7 @@ class Header:
 
 
 def canonical(name: str) -> str:
-    key = fold(name, separator="_")
+    key = fold_words(name, separator="_")
     return ALIASES.get(key, key)
 
 

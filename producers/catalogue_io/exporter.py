@@ -14,9 +14,9 @@ from typing import IO, Literal
 
 from django.db.models import Prefetch
 
-from marketplace.models import Label
+from marketplace.common.spreadsheet import escape_formula
+from marketplace.reference.models import Label
 from producers.catalogue_io.columns import COLUMNS
-from producers.catalogue_io.text import escape_formula
 from producers.models import Product
 
 Format = Literal["csv", "xlsx"]

@@ -6,7 +6,7 @@ Two streaming passes over the file, so memory stays flat whatever its size:
 2. unless a row was refused (and `skip_invalid` is off), the file is read again and the valid
    rows are written in batches inside one transaction. A dry run writes the same way and rolls
    back, so it reports exactly what an import would do.
-The search index is refreshed inside the same transaction (bulk writes bypass its signals).
+The search index is refreshed inside the same transaction, once per changed row.
 """
 
 import gc
@@ -16,22 +16,16 @@ from itertools import batched
 from pathlib import Path
 from typing import IO, Protocol
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.search.indexing import (
-    index_producer_documents,
-    index_producers,
-    index_products,
-)
 from producers.catalogue_io.columns import COLUMNS, HeaderError, parse_header
 from producers.catalogue_io.readers import FileFormatError, Source, Table, detect_format, open_table
 from producers.catalogue_io.report import ImportReport, RowError
 from producers.catalogue_io.validation import CatalogueRow, FileChecker, References, RowParser
 from producers.catalogue_io.writing import CatalogueWriter
+from producers.indexing import index_producers, index_products
 from producers.models import Producer, Product
 
 BATCH_ROWS = 2000
@@ -90,8 +84,6 @@ def catalogue_import(
                 transaction.set_rollback(True)
             else:
                 _reindex(writer, progress)
-                if not report.changed_nothing:
-                    transaction.on_commit(_clear_caches)
     except (FileFormatError, HeaderError) as exc:
         raise CatalogueFileError(str(exc)) from exc
     except IntegrityError as exc:
@@ -156,9 +148,8 @@ def _valid_rows(
 
 
 def _reindex(writer: CatalogueWriter, progress: Progress) -> None:
-    """Bulk writes bypass the ORM signals that keep the search index up to date. The index lives
-    in the same database: writing it in this transaction makes the import and its index one
-    atomic change, and an imported product is found at once."""
+    """The index lives in the same database: writing it in this transaction makes the import
+    and its index one atomic change, and an imported product is found at once."""
     producers = writer.changed_producer_ids
     per_producer = Counter(writer.changed_product_producers)
     progress.start(_("Index de recherche"), len(writer.changed_product_ids))
@@ -179,15 +170,7 @@ def _reindex(writer: CatalogueWriter, progress: Progress) -> None:
     index_products(others)
     progress.advance(len(others))
     # A producer's document lists its products' names: refresh those whose products changed.
-    index_producer_documents(writer.producers_of_changed_products - producers)
-
-
-def _clear_caches() -> None:
-    """The home page caches its counts and featured lists for two minutes
-    (marketplace/views/home.py, key `home:<language>`): an import makes them stale at once.
-    Only a shared cache (REDIS_URL) is reached from this process; a local-memory cache belongs
-    to each web process and expires on its own."""
-    cache.delete_many([f"home:{code}" for code, _name in settings.LANGUAGES])
+    index_producers(writer.producers_of_changed_products - producers, with_products=False)
 
 
 def _refresh_statistics(products_in_file: int) -> None:

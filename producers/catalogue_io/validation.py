@@ -12,11 +12,12 @@ from django.conf import settings
 from django.db.models import Field
 from django.utils.translation import gettext as _
 
-from marketplace.models import Category, Commune, Label
+from marketplace.common.spreadsheet import unescape_formula
+from marketplace.common.text import clean_line, clean_text, fold_words, name_key
+from marketplace.reference.models import Category, Commune, Label
 from producers.catalogue_io import values as v
 from producers.catalogue_io.columns import COLUMNS, Header
 from producers.catalogue_io.report import ImportReport, RowError
-from producers.catalogue_io.text import clean_line, clean_text, fold, name_key, unescape_formula
 from producers.models import Producer, Product
 
 
@@ -41,13 +42,13 @@ class References:
         communes = Commune.objects.in_territory().values_list("code_insee", "codes_postaux")
         categories: dict[str, int] = {}
         for pk, slug, nom in Category.objects.values_list("pk", "slug", "nom"):
-            categories.setdefault(fold(nom), pk)
-            categories[fold(slug)] = pk  # a slug wins over another category's name
+            categories.setdefault(fold_words(nom), pk)
+            categories[fold_words(slug)] = pk  # a slug wins over another category's name
         return cls(
             communes=frozenset(code for code, _ in communes),
             postal_codes=frozenset(pc for _, codes in communes for pc in codes.split()),
             categories=categories,
-            labels={fold(slug): pk for pk, slug in Label.objects.values_list("pk", "slug")},
+            labels={fold_words(slug): pk for pk, slug in Label.objects.values_list("pk", "slug")},
             territory=settings.TERRITORY_NAME,
         )
 

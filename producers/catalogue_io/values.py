@@ -11,12 +11,10 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
-from stdnum.exceptions import InvalidChecksum, InvalidLength
-from stdnum.exceptions import ValidationError as NumberError
-from stdnum.fr import siret as siret_number
 
-from producers.catalogue_io.text import fold
+from marketplace.common.text import fold_words
 from producers.models import MAX_PRICE, Unit
+from producers.siret import clean_siret
 
 MAX_STOCK = 2_147_483_647  # PositiveIntegerField on every database
 CENT = Decimal("0.01")
@@ -25,7 +23,7 @@ _CURRENCY = re.compile(r"(€|eur(os?)?)", re.IGNORECASE)
 _PHONE_PUNCTUATION = re.compile(r"[\s.\-/()]")
 _FRENCH_PHONE = re.compile(r"0[1-9]\d{8}")
 
-# Usual spellings of each unit, folded (see `fold`); plurals are handled by `parse_unit`.
+# Usual spellings of each unit, folded (see `fold_words`); plurals are handled by `parse_unit`.
 _UNIT_SPELLINGS: dict[str, str] = {
     "kilo": Unit.KG, "kilogramme": Unit.KG, "kgs": Unit.KG,
     "100-g": Unit.GRAM, "100g": Unit.GRAM,
@@ -43,8 +41,8 @@ class CellError(ValueError):
 def _units() -> dict[str, str]:
     units = dict(_UNIT_SPELLINGS)
     for unit in Unit:
-        units[fold(unit.value)] = unit.value
-        units[fold(str(unit.label))] = unit.value  # « la pièce », « les 100 g »
+        units[fold_words(unit.value)] = unit.value
+        units[fold_words(str(unit.label))] = unit.value  # « la pièce », « les 100 g »
     return units
 
 
@@ -70,19 +68,9 @@ def limit(value: str, max_length: int) -> str:
 def parse_siret(value: str) -> str:
     required(value, lambda: _("SIRET manquant."))
     try:
-        return str(siret_number.validate(value))
-    except InvalidLength as exc:
-        raise CellError(_("« %(value)s » : un SIRET compte 14 chiffres.") % {"value": value}) \
-            from exc
-    except InvalidChecksum as exc:
-        raise CellError(
-            _("« %(value)s » n'est pas un SIRET valide (clé de contrôle incorrecte).")
-            % {"value": value}
-        ) from exc
-    except NumberError as exc:
-        raise CellError(
-            _("« %(value)s » : un SIRET ne contient que des chiffres.") % {"value": value}
-        ) from exc
+        return clean_siret(value)
+    except ValidationError as exc:
+        raise CellError(f"« {value} » : {' '.join(exc.messages)}") from exc
 
 
 def parse_commune(value: str, *, communes: frozenset[str], postal_codes: frozenset[str],
@@ -186,7 +174,7 @@ def parse_stock(value: str) -> int | None:
 
 def parse_unit(value: str) -> str:
     required(value, lambda: _("unité manquante (kg, pièce, bouteille, botte, douzaine…)."))
-    key = fold(value)
+    key = fold_words(value)
     unit = UNITS.get(key) or UNITS.get(key.removesuffix("s"))
     if unit is None:
         raise CellError(
@@ -199,7 +187,7 @@ def parse_unit(value: str) -> str:
 def parse_category(value: str, categories: dict[str, int]) -> int:
     required(value, lambda: _("catégorie manquante."))
     try:
-        return categories[fold(value)]
+        return categories[fold_words(value)]
     except KeyError:
         raise CellError(
             _("catégorie inconnue : « %(value)s » (le slug ou le nom d'une catégorie, "
@@ -213,7 +201,7 @@ def parse_labels(value: str, labels: dict[str, int]) -> frozenset[int]:
     for part in value.split("|"):
         if not part.strip():
             continue
-        label_id = labels.get(fold(part))
+        label_id = labels.get(fold_words(part))
         if label_id is None:
             unknown.append(part.strip())
         else:

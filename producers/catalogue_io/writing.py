@@ -1,6 +1,10 @@
-"""Writing checked rows: producers upserted by SIRET, then products by (producer, name), in
+"""Writing checked rows: producers upserted by SIRET, then products by (producer, name key), in
 batches, each batch preloading just what it compares against. Runs inside the import's
-transaction; compares before writing, so an unchanged row costs no write at all."""
+transaction; compares before writing, so an unchanged row costs no write at all.
+
+New producers are created approved (the CCI vouches for its file); an existing producer keeps
+its status and its owners whatever the file says. Stock goes through the locked stock service,
+like every other stock change."""
 
 from array import array
 from collections import defaultdict
@@ -10,11 +14,12 @@ from itertools import batched
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from marketplace.common.text import clean_line, clean_text, name_key
 from producers.catalogue_io.report import ImportReport
-from producers.catalogue_io.text import clean_line, clean_text, name_key
 from producers.catalogue_io.validation import CatalogueRow, ProducerValues
 from producers.catalogue_io.values import same_phone
 from producers.models import Producer, ProducerStatus, Product, ProductStatus
+from producers.services.stock import stock_set_many
 
 QUERY_CHUNK = 500
 MAX_SLUG = 120
@@ -53,14 +58,14 @@ class CatalogueWriter:
     def write_producers(self, producers: dict[str, ProducerValues]) -> None:
         new: list[ProducerValues] = []
         changed: list[Producer] = []
-        fields = ["nom", "commune", "status", "approved_at", "updated_at",
+        fields = ["nom", "commune", "updated_at",
                   *(f for f, c in (("email", "producer_email"), ("phone", "producer_phone"),
                                    ("description", "producer_description"))
                     if c in self.present)]
         for chunk in batched(producers, QUERY_CHUNK):
             found = {p.siret: p for p in Producer.objects.filter(siret__in=chunk).only(
                 "id", "siret", "nom", "commune_id", "email", "phone", "description", "status",
-                "approved_at", "updated_at")}
+                "updated_at")}
             for siret in chunk:
                 current = found.get(siret)
                 if current is None:
@@ -89,11 +94,8 @@ class CatalogueWriter:
         if ("producer_description" in self.present
                 and clean_text(current.description) != new.description):
             changes["description"] = new.description
-        if current.status == ProducerStatus.PENDING:
-            # The CCI vouches for the producers of its spreadsheet (CONTRACT: imported producers
-            # are approved); a refusal or a suspension is a curation decision it keeps.
-            changes.update(status=ProducerStatus.APPROVED, approved_at=self.now)
-        elif current.status != ProducerStatus.APPROVED:
+        if current.status != ProducerStatus.APPROVED:
+            # A review, a refusal or a suspension is a curation decision: the file cannot undo it.
             self.report.warnings.append(_(
                 "SIRET %(siret)s (%(name)s) : producteur « %(status)s », statut conservé."
             ) % {"siret": new.siret, "name": new.nom, "status": current.get_status_display()})
@@ -113,7 +115,7 @@ class CatalogueWriter:
                     _slug_base(values.nom, "producteur"), taken),
                 commune_id=values.commune_id, email=values.email, phone=values.phone,
                 description=values.description, status=ProducerStatus.APPROVED,
-                approved_at=self.now,
+                approved_at=self.now, status_changed_at=self.now,
             )
             for values in new
         ]
@@ -129,11 +131,11 @@ class CatalogueWriter:
         known: dict[tuple[int, str], int] = {}
         slugs: dict[int, set[str]] = defaultdict(set)
         for chunk in batched(producer_ids, QUERY_CHUNK):
-            for pk, producer_id, nom, slug in (
+            for pk, producer_id, key, slug in (
                 Product.objects.filter(producer_id__in=chunk).order_by("pk")
-                .values_list("pk", "producer_id", "nom", "slug")
+                .values_list("pk", "producer_id", "name_key", "slug")
             ):
-                known.setdefault((producer_id, name_key(nom)), pk)
+                known.setdefault((producer_id, key), pk)
                 slugs[producer_id].add(slug)
         matched: dict[int, CatalogueRow] = {}
         new: list[Product] = []
@@ -145,10 +147,11 @@ class CatalogueWriter:
                 matched[existing] = row
                 continue
             new.append(Product(
-                producer_id=producer_id, nom=row.nom, category_id=row.category_id,
+                producer_id=producer_id, nom=row.nom, name_key=row.key,
+                category_id=row.category_id,
                 slug=_first_free(_slug_base(row.nom, "produit"), slugs[producer_id]),
                 description=row.description, price=row.price, unit=row.unit, stock=row.stock,
-                status=ProductStatus.PUBLISHED,
+                status=ProductStatus.PUBLISHED, status_changed_at=self.now,
             ))
             new_labels.append(row.label_ids)
         self._update_products(matched)
@@ -170,14 +173,18 @@ class CatalogueWriter:
             "updated_at",
         ).in_bulk(list(matched))
         label_changes = self._label_changes(matched) if "labels" in self.present else {}
-        fields = ["nom", "category", "price", "unit", "updated_at",
-                  *(f for f, c in (("description", "product_description"), ("stock", "stock"))
-                    if c in self.present)]
+        fields = ["nom", "name_key", "category", "price", "unit", "updated_at",
+                  *(["description"] if "product_description" in self.present else [])]
+        stock = {pk: row.stock for pk, row in matched.items()
+                 if "stock" in self.present and current[pk].stock != row.stock}
         changed = [product for pk, product in current.items()
-                   if self._update_product(product, matched[pk]) or pk in label_changes]
+                   if self._update_product(product, matched[pk]) or pk in label_changes
+                   or pk in stock]
         for product in changed:
             product.updated_at = self.now
+            product.name_key = name_key(product.nom)
         Product.objects.bulk_update(changed, fields, batch_size=QUERY_CHUNK)
+        stock_set_many(stock)
         self._write_labels(label_changes)
         self.report.products.updated += len(changed)
         self.report.products.unchanged += len(current) - len(changed)
@@ -201,8 +208,6 @@ class CatalogueWriter:
         if ("product_description" in self.present
                 and clean_text(product.description) != row.description):
             changes["description"] = row.description
-        if "stock" in self.present and product.stock != row.stock:
-            changes["stock"] = row.stock
         for name, value in changes.items():
             setattr(product, name, value)
         return bool(changes)

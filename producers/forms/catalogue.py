@@ -8,7 +8,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import Category, Label
+from marketplace.reference.models import Category, Label
 from producers.forms.fields import PhotosField, price_field, stock_field
 from producers.models import (
     MAX_PRODUCT_PHOTOS,
@@ -114,10 +114,13 @@ class QuickEditForm(forms.Form):
     price = price_field()
     stock = stock_field(help_text=_("Vide : à la demande."))
     is_available = forms.BooleanField(label=_("Disponible"), required=False)
+    # The stock shown when the row was drawn: orders taken meanwhile are not overwritten.
+    stock_seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, product: Product, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", f"p{product.pk}")
         kwargs.setdefault("initial", {"price": product.price, "stock": product.stock,
+                                      "stock_seen": product.stock,
                                       "is_available": product.is_available})
         super().__init__(*args, **kwargs)
         self.product = product

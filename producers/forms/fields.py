@@ -8,15 +8,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fr import siret as siret_number
 
-from marketplace.models import Commune
+from marketplace.reference.models import INSEE_CODE, Commune, is_insee_code
 from producers.images import validate_image
 from producers.models import (
     MAX_PRICE,
 )
 from producers.selectors import territory_communes
+from producers.siret import clean_siret
 
 PHONE_RE = re.compile(r"^(?:\+33|0033|0)([1-9])(\d{8})$")
 MIN_PRICE = Decimal("0.01")
@@ -54,7 +53,7 @@ def commune_label(commune: Commune) -> str:
     return f"{commune.nom} ({commune.code_insee})"
 
 
-CODE_IN_LABEL = re.compile(r"\(([0-9][0-9AB][0-9]{3})\)\s*$")
+CODE_IN_LABEL = re.compile(rf"\(({INSEE_CODE})\)\s*$")
 
 
 class CommuneField(forms.Field):
@@ -84,7 +83,7 @@ class CommuneField(forms.Field):
             return None
         communes = territory_communes()
         match = CODE_IN_LABEL.search(text)
-        code = match.group(1) if match else (text if re.fullmatch(r"\d[\dAB]\d{3}", text) else None)
+        code = match.group(1) if match else (text if is_insee_code(text) else None)
         if code:
             found = communes.filter(code_insee=code).first()
             if found is None:
@@ -144,17 +143,7 @@ class SiretField(forms.CharField):
         self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 
     def clean(self, value: Any) -> str:
-        value = super().clean(value)
-        try:
-            return str(siret_number.validate(value))
-        except StdnumError:
-            compact = siret_number.compact(value)
-            if not compact.isdigit() or len(compact) != 14:
-                raise ValidationError(_("Un numéro SIRET compte exactement 14 chiffres."),
-                                      code="invalid") from None
-            raise ValidationError(_("Ce numéro SIRET n'est pas valide : vérifiez les chiffres "
-                                    "(la clé de contrôle ne correspond pas)."),
-                                  code="invalid") from None
+        return clean_siret(super().clean(value))
 
 
 def clean_phone(value: str) -> str:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.models import Label
+from marketplace.reference.models import Label
 from producers.forms.fields import CommuneField, PhotosField, clean_phone
 from producers.geo import check_position
 from producers.images import validate_image

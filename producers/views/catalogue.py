@@ -48,7 +48,7 @@ def product_quick_update(request: HttpRequest, slug: str, pk: int) -> HttpRespon
         try:
             services.product_quick_update(
                 product=product, price=form.cleaned_data["price"],
-                stock=form.cleaned_data["stock"],
+                stock=form.cleaned_data["stock"], stock_seen=form.cleaned_data["stock_seen"],
                 is_available=form.cleaned_data["is_available"],
             )
         except ValidationError as error:
@@ -154,7 +154,7 @@ def product_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def product_restore(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     producer, product = _product(request, slug, pk)
     if product.status == ProductStatus.ARCHIVED:
-        services.product_update(product=product, data={"status": ProductStatus.DRAFT})
+        services.product_restore(product=product, actor=request.user)
         messages.success(request, _("« %(nom)s » est ressorti des archives, en brouillon.")
                          % {"nom": product.nom})
     return redirect("producers:product_update", slug=producer.slug, pk=product.pk)
@@ -165,7 +165,7 @@ def product_restore(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def product_photo_delete(request: HttpRequest, slug: str, pk: int, photo_pk: int) -> HttpResponse:
     producer, product = _product(request, slug, pk)
     photo = product_photo_for_product(product=product, pk=photo_pk)
-    services.product_photo_delete(photo=photo)
+    services.photo_delete(photo=photo)
     messages.success(request, _("Photo supprimée."))
     return redirect("producers:product_update", slug=producer.slug, pk=product.pk)
 

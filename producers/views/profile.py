@@ -115,7 +115,7 @@ def photo_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     photo = producer_photo_for_producer(producer=producer, pk=pk)
     form = PhotoAltForm(request.POST, prefix=f"photo{photo.pk}")
     if form.is_valid():
-        services.producer_photo_update(photo=photo, alt=form.cleaned_data["alt"])
+        services.photo_alt_set(photo=photo, alt=form.cleaned_data["alt"])
         messages.success(request, _("Description de la photo enregistrée."))
     else:
         messages.error(request, _("La description fait 200 caractères au plus."))
@@ -136,7 +136,7 @@ def photo_move_first(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     producer = current_producer(request, slug)
     photo = producer_photo_for_producer(producer=producer, pk=pk)
-    services.producer_photo_delete(photo=photo)
+    services.photo_delete(photo=photo)
     messages.success(request, _("Photo supprimée."))
     return redirect("producers:photos", slug=producer.slug)
 

@@ -65,7 +65,7 @@ def test_prices_are_formatted_in_french(client, demo_data):
 
 @pytest.mark.django_db
 def test_seed_demo_is_deterministic_and_runs_only_on_an_empty_directory(demo_data):
-    from producers.demo.seed import demo_seed
+    from marketplace.demo.data.seed import demo_seed
 
     assert Producer.objects.count() == 49
     assert Producer.objects.values("commune").distinct().count() >= 20

@@ -3,7 +3,9 @@
 import pytest
 
 from marketplace import search
+from marketplace.directory.views.autocomplete import product_names
 from marketplace.search.text import document_text, query_words
+from producers import services
 from producers.models import Producer, Product
 from tests.factories import ProducerFactory, ProductFactory, category, label
 
@@ -56,7 +58,7 @@ def test_short_words_get_no_typo_tolerance(catalogue):
 def test_prefix_completes_the_last_word(catalogue):
     assert names("roca") == []
     assert names("roca", prefix_last=True) == ["Rocamadour AOP"]
-    assert search.suggest("roca") == ["Rocamadour AOP"]
+    assert product_names("roca", limit=8) == ["Rocamadour AOP"]
 
 
 def test_every_word_must_match_somewhere(catalogue):
@@ -91,43 +93,36 @@ def test_name_ranks_above_category_above_producer_above_description(lot_communes
                                "Laine filée"]
 
 
-def test_saving_a_product_reindexes_it(catalogue):
-    product = catalogue.products["noix"]
-    product.nom = "Cerneaux de noix"
-    product.save()
+def test_renaming_a_product_reindexes_it(catalogue):
+    services.product_update(product=catalogue.products["noix"], data={"nom": "Cerneaux de noix"})
 
     assert names("cerneaux") == ["Cerneaux de noix"]
 
 
-def test_unpublishing_or_deleting_removes_from_the_index(catalogue):
-    product = catalogue.products["noix"]
-    product.status = "archived"
-    product.save(update_fields=["status"])
-    catalogue.products["safran"].delete()
+def test_archiving_or_deleting_removes_from_the_index(catalogue):
+    services.product_archive(product=catalogue.products["noix"])
+    services.product_remove(product=catalogue.products["safran"])
 
     assert names("noix") == []
     assert names("safran") == []
 
 
 def test_suspending_a_producer_removes_its_products(catalogue):
-    producer = catalogue.producers["lalbenque"]
-    producer.status = "suspended"
-    producer.save()
+    services.producer_suspend(producer=catalogue.producers["lalbenque"], reason="Fiche à revoir")
 
     assert names("truffes") == []
     assert names("truffiere", index="producer") == []
 
 
 def test_renaming_a_producer_reindexes_its_products(catalogue):
-    producer = catalogue.producers["cahors"]
-    producer.nom = "Clos Malbec"
-    producer.save()
+    services.producer_update(producer=catalogue.producers["cahors"], data={"nom": "Clos Malbec"})
 
     assert names("malbec") == ["Noix fraîches", "Vin de Cahors AOC 2022"]
 
 
-def test_labels_are_searchable_and_follow_m2m_changes(catalogue):
-    catalogue.products["noix"].labels.add(label("agriculture-biologique"))
+def test_labels_are_searchable_and_follow_label_changes(catalogue):
+    services.product_update(product=catalogue.products["noix"], data={},
+                            labels=[label("agriculture-biologique")])
 
     assert names("biologique") == ["Noix fraîches"]
 
@@ -139,7 +134,7 @@ def test_producers_are_searched_by_name_products_and_commune(catalogue):
 
 def test_rebuild_index_restores_everything(catalogue):
     from marketplace.search.backends import get_backend
-    from marketplace.search.indexing import rebuild_index
+    from producers.indexing import rebuild_index
 
     get_backend().clear()
     assert names("chevre") == []

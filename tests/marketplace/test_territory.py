@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from marketplace.models import Commune, Epci
-from marketplace.territory import communes_import
+from marketplace.reference.models import Commune, Epci
+from marketplace.reference.territory import communes_import
 
 
 @pytest.mark.django_db

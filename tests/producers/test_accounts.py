@@ -72,7 +72,7 @@ class TestSignUp:
         ("44306184100048", "Ce numéro SIRET n'est pas valide : vérifiez les chiffres (la clé "
                            "de contrôle ne correspond pas)."),
         ("7328293200007", "Un numéro SIRET compte exactement 14 chiffres."),
-        ("ABCDEFGHIJKLMN", "Un numéro SIRET compte exactement 14 chiffres."),
+        ("ABCDEFGHIJKLMN", "Un numéro SIRET ne contient que des chiffres."),
     ])
     def test_an_invalid_siret_is_refused_next_to_the_field(self, lot_communes, client, siret,
                                                            message):

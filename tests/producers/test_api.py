@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import include, path
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
@@ -22,7 +23,7 @@ def product_payload(**overrides):
 
 @pytest.fixture
 def category_slug(db):
-    from marketplace.models import Category
+    from marketplace.reference.models import Category
 
     Category.objects.get(slug="noix")  # fails loudly if the shipped taxonomy changed
     return "noix"
@@ -73,7 +74,7 @@ class TestMeProducer:
         assert response.status_code == 200
         assert (body["slug"], body["nom"], body["status"], body["commune"]) == (
             "la-borie", "La Borie", "approved", {"code_insee": "46042", "nom": "Cahors"})
-        assert body["url"] == "http://testserver/producteurs/la-borie/"
+        assert body["url"] == f"{settings.SITE_URL}/producteurs/la-borie/"
 
     def test_anonymous_gets_a_401_in_french(self, anonymous):
         response = anonymous.api.get(ME)
@@ -183,7 +184,7 @@ class TestMeProducts:
                 body["labels"], body["season_months"]) == (
             product.pk, "noix-fraiches", "6.50", "noix", True, ["aop"], [9, 10])
         assert product.producer == owner.producer
-        assert body["url"] == "http://testserver/produits/la-borie/noix-fraiches/"
+        assert body["url"] == f"{settings.SITE_URL}/produits/la-borie/noix-fraiches/"
 
     @pytest.mark.parametrize(("overrides", "field", "message"), [
         ({"category": "licornes"}, "category",
@@ -228,11 +229,15 @@ class TestMeProducts:
         assert deleted.status_code == 204
         assert not Product.objects.exists()
 
-    def test_delete_archives_a_product_with_orders(self, owner, monkeypatch):
-        from producers import services
+    def test_delete_archives_a_product_the_database_protects(self, owner, monkeypatch):
+        from django.db.models import ProtectedError
 
         product = ProductFactory.create(producer=owner.producer)
-        monkeypatch.setattr(services, "product_has_orders", lambda p: True)
+
+        def refuse(self, *args, **kwargs):
+            raise ProtectedError("commandes", set())
+
+        monkeypatch.setattr(Product, "delete", refuse)
 
         response = owner.api.delete(f"{PRODUCTS}{product.pk}/")
 
@@ -247,7 +252,7 @@ def _api_writes(product_pk: int):
     return [
         ("patch", ME + "?producer=la-borie", {"nom": "Changé"}),
         ("post", PRODUCTS + "?producer=la-borie", product_payload(nom="Changé")),
-        ("patch", detail, {"nom": "Changé", "price": "1.00"}),
+        ("patch", detail, {"nom": "Modifié", "price": "1.00"}),
         ("delete", detail, None),
     ]
 

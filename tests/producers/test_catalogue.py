@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ProtectedError
 from django.urls import reverse
 
-from marketplace.models import Category, Label
+from marketplace.reference.models import Category, Label
 from producers import services
 from producers.models import Product, ProductPhoto, ProductStatus
 from tests.factories import ProductFactory
@@ -108,12 +108,24 @@ class TestCreate:
         assert response.context["form"].errors["photos"] == ["5 photos au plus."]
         assert not Product.objects.exists()
 
-    def test_the_same_name_twice_gets_a_distinct_slug(self, owner):
+    def test_the_same_name_twice_is_refused_next_to_the_name(self, owner):
         owner.client.post(url("product_create"), product_data())
+        response = owner.client.post(url("product_create"), product_data(nom="rocamadour  aop"))
+
+        assert response.status_code == 400
+        assert response.context["form"].errors["nom"] == [
+            "Vous avez déjà un produit de ce nom (majuscules et accents mis à part) : "
+            "choisissez-en un autre."]
+        assert list(Product.objects.values_list("slug", flat=True)) == ["rocamadour-aop"]
+
+    def test_a_name_taken_by_another_producer_is_fine_and_slugs_stay_unique(self, owner, other):
+        ProductFactory.create(producer=other.producer, nom="Rocamadour AOP",
+                              slug="rocamadour-aop")
+        ProductFactory.create(producer=owner.producer, nom="Rocamadour", slug="rocamadour-aop")
+
         owner.client.post(url("product_create"), product_data())
 
-        assert sorted(Product.objects.values_list("slug", flat=True)) == [
-            "rocamadour-aop", "rocamadour-aop-2"]
+        assert owner.producer.products.get(nom="Rocamadour AOP").slug == "rocamadour-aop-2"
 
 
 @pytest.mark.django_db
@@ -246,15 +258,6 @@ class TestDuplicateAndRemove:
 
         assert not Product.objects.exists()
 
-    def test_a_product_with_orders_is_archived_instead(self, owner, monkeypatch):
-        product = ProductFactory.create(producer=owner.producer)
-        monkeypatch.setattr(services, "product_has_orders", lambda p: True)
-
-        owner.client.post(url("product_delete", pk=product.pk))
-
-        product.refresh_from_db()
-        assert product.status == ProductStatus.ARCHIVED
-
     def test_a_delete_refused_by_the_database_archives_too(self, owner, monkeypatch):
         product = ProductFactory.create(producer=owner.producer)
 
@@ -304,7 +307,8 @@ def test_every_catalogue_write_endpoint_is_scoped(request, owner, other, actor_n
     before = Product.objects.count()
 
     for name, kwargs, data in _write_requests(product):
-        payload = product_data(nom="Changé") if data in ("create", "update") else data
+        payload = (product_data(nom="Changé") if data == "create"
+                   else product_data(nom="Modifié") if data == "update" else data)
         response = actor.client.post(url(name, **kwargs), payload)
         if expected == "login":
             assert response.status_code == 302 and "/connexion/" in response["Location"], name

@@ -61,5 +61,5 @@ def test_a_product_photo_and_its_thumbnail_land_in_the_bucket(lot_communes, s3_s
     assert photo.card_url.startswith("http://127.0.0.1:")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.product_photo_delete(photo=photo)
+        services.photo_delete(photo=photo)
     assert "Contents" not in s3_storage.list_objects_v2(Bucket=BUCKET)

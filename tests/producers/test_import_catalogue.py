@@ -8,10 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import CommandError
 from django.test import Client
 
-from marketplace.models import Label
+from marketplace.reference.models import Label
 from producers.catalogue_io import RowError, catalogue_import
 from producers.models import Producer, ProducerStatus, Product
-from tests.factories import ProducerFactory, ProductFactory
+from tests.factories import MembershipFactory, ProducerFactory, ProductFactory, UserFactory
 from tests.producers.conftest_import import (  # noqa: F401 - fixtures
     FIXTURES,
     SIRET_A,
@@ -193,17 +193,22 @@ def test_columns_left_out_of_the_file_leave_those_fields_as_they_are(catalogue):
     assert Producer.objects.get().email == "contact@fermedupech.test"
 
 
-def test_a_pending_producer_in_the_file_is_approved(catalogue):
-    ProducerFactory(siret=SIRET_A, nom="Ferme du Pech", status=ProducerStatus.PENDING,
-                    description="Chèvres sur le causse.", email="contact@fermedupech.test",
-                    phone="05 65 12 34 56")
+def test_a_pending_producer_in_the_file_stays_pending_for_staff_to_review(catalogue):
+    owner = UserFactory.create()
+    farm = ProducerFactory.create(siret=SIRET_A, nom="Ferme du Pech", status=ProducerStatus.PENDING,
+                           description="Chèvres sur le causse.",
+                           email="contact@fermedupech.test", phone="05 65 12 34 56")
+    MembershipFactory.create(producer=farm, user=owner)
 
-    code, out, _err = run("import_catalogue", str(catalogue([row()])))
+    code, out, err = run("import_catalogue", str(catalogue([row()])))
 
     assert code == 0
-    assert "Producteurs : 0 créé(s), 1 mis à jour, 0 inchangé(s)" in out
-    farm = Producer.objects.get()
-    assert farm.status == ProducerStatus.APPROVED and farm.approved_at is not None
+    assert "Producteurs : 0 créé(s), 0 mis à jour, 1 inchangé(s)" in out
+    assert "producteur « En attente de validation », statut conservé" in err
+    farm.refresh_from_db()
+    assert farm.status == ProducerStatus.PENDING and farm.approved_at is None
+    assert list(farm.memberships.values_list("user", flat=True)) == [owner.pk]
+    assert not farm.status_changes.exists()
 
 
 def test_a_suspended_producer_stays_suspended_and_the_report_says_so(catalogue):
@@ -276,9 +281,9 @@ def test_a_file_with_bad_rows_changes_nothing_and_names_every_line(lot_communes)
 
 BAD_CELLS = [
     ({"producer_siret": ""}, "producer_siret", "SIRET manquant."),
-    ({"producer_siret": "7328293200007"}, "producer_siret", "un SIRET compte 14 chiffres"),
+    ({"producer_siret": "7328293200007"}, "producer_siret", "compte exactement 14 chiffres"),
     ({"producer_siret": "7328293200007A"}, "producer_siret", "ne contient que des chiffres"),
-    ({"producer_siret": "73282932000075"}, "producer_siret", "clé de contrôle incorrecte"),
+    ({"producer_siret": "73282932000075"}, "producer_siret", "clé de contrôle ne correspond"),
     ({"producer_commune_insee": ""}, "producer_commune_insee", "code INSEE de la commune "
      "manquant"),
     ({"producer_commune_insee": "75056"}, "producer_commune_insee",
@@ -549,14 +554,12 @@ def test_a_concurrent_write_undoes_the_import_with_a_clear_error(catalogue, monk
     assert Producer.objects.count() == 0  # the producers written before the clash are undone
 
 
-def test_the_home_pages_cached_counts_are_dropped_once_the_import_commits(
-    catalogue, django_capture_on_commit_callbacks
+def test_the_home_pages_cached_lists_follow_the_import_once_it_commits(
+    catalogue, client, django_capture_on_commit_callbacks
 ):
-    from django.core.cache import cache
-
-    cache.set_many({"home:fr": {"producer_count": 0}, "home:en": {"producer_count": 0}})
+    assert client.get("/").context["producer_count"] == 0  # now cached
 
     with django_capture_on_commit_callbacks(execute=True):
         run("import_catalogue", str(catalogue([row()])))
 
-    assert cache.get_many(["home:fr", "home:en"]) == {}
+    assert client.get("/").context["producer_count"] == 1

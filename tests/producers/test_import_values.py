@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from marketplace.common.spreadsheet import escape_formula, unescape_formula
+from marketplace.common.text import fold_words
 from producers.catalogue_io import values as v
 from producers.catalogue_io.columns import HeaderError, canonical, parse_header
-from producers.catalogue_io.text import escape_formula, fold, unescape_formula
 
 
 @pytest.mark.parametrize(("text", "price"), [
@@ -86,7 +87,7 @@ def test_a_commune_code_that_lost_its_leading_zero_is_restored():
     ("  Bœuf & veau ", "boeuf-veau"),
 ])
 def test_fold(text, folded):
-    assert fold(text) == folded
+    assert fold_words(text) == folded
 
 
 @pytest.mark.parametrize(("header", "column"), [

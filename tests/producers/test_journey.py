@@ -5,9 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from marketplace.models import Category
+from marketplace.reference.models import Category
 from producers import services
-from producers.models import Producer, ProducerStatus
+from producers.models import Producer
 from tests.producers.factories import image_bytes
 
 
@@ -22,7 +22,7 @@ def test_from_sign_up_to_the_public_page(lot_communes):
     producer = Producer.objects.get()
     assert client.get(f"/producteurs/{producer.slug}/").status_code == 404  # pending
 
-    services.producer_status_change(producer=producer, status=ProducerStatus.APPROVED)
+    services.producer_approve(producer=producer)
     base = f"/espace-producteur/ferme/{producer.slug}"
     client.post(f"{base}/profil/", {
         "nom": producer.nom, "legal_name": "EARL du Causse", "commune": "46148",

@@ -7,7 +7,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from marketplace.models import Label
+from marketplace.reference.models import Label
 from producers.models import PointOfSale, Producer, ProducerPhoto, ProducerStatus
 from tests.factories import PointOfSaleFactory
 from tests.producers.factories import ProducerPhotoFactory, image_bytes

@@ -16,7 +16,7 @@ FIELDS = ("name", "category", "producer", "commune", "description")
 
 @dataclass(frozen=True)
 class Document:
-    """One row of an index, its fields already normalized by `text.document_text`."""
+    """One row of an index: an id and its fields of free text (normalized when written)."""
 
     id: int
     name: str

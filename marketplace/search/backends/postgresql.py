@@ -8,10 +8,13 @@ from typing import Any
 from django.db import connection
 
 from marketplace.search.backends.base import Document, SearchBackend, close_words
-from marketplace.search.lookups import PG_CONFIG, PG_WEIGHTS
 from marketplace.search.text import QueryWord
 
-TABLES = {"product": "marketplace_productsearch", "producer": "marketplace_producersearch"}
+TABLES = {"product": "search_product", "producer": "search_producer"}
+# The text search configuration created by this app's migration.
+PG_CONFIG = "omlot_french"
+# ts_rank weights for {D, C, B, A} = {description, producer and commune, category, name}.
+PG_WEIGHTS = "{0.02, 0.2, 0.5, 1.0}"
 
 _DOCUMENT = (
     f"setweight(to_tsvector('{PG_CONFIG}', %s), 'A') || "
@@ -37,9 +40,9 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             # The trigram GIN index answers `%` (similarity above pg_trgm's threshold, 0.3).
             cursor.execute(
-                "SELECT NULL, term FROM marketplace_searchterm WHERE term = ANY(%s) "
+                "SELECT NULL, term FROM search_term WHERE term = ANY(%s) "
                 "UNION ALL SELECT w.word, t.term FROM unnest(%s::text[]) AS w(word) "
-                "JOIN marketplace_searchterm t ON t.term %% w.word",
+                "JOIN search_term t ON t.term %% w.word",
                 [forms, [w.folded for w in tolerant]],
             )
             rows = cursor.fetchall()
@@ -100,7 +103,7 @@ class PostgresBackend(SearchBackend):
                  for d in documents],
             )
             cursor.execute(
-                "INSERT INTO marketplace_searchterm (term) SELECT unnest(%s::text[]) "
+                "INSERT INTO search_term (term) SELECT unnest(%s::text[]) "
                 "ON CONFLICT DO NOTHING", [terms],
             )
 
@@ -114,5 +117,5 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             # DELETE rather than TRUNCATE: it works inside a transaction that has just
             # written products (their deferred foreign-key checks are still pending).
-            for table in (*TABLES.values(), "marketplace_searchterm"):
+            for table in (*TABLES.values(), "search_term"):
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608

@@ -11,11 +11,12 @@ from typing import Any
 from django.db import connection
 
 from marketplace.search.backends.base import FIELDS, Document, SearchBackend, close_words
-from marketplace.search.lookups import SQLITE_WEIGHTS
 from marketplace.search.text import QueryWord
 
-TABLES = {"product": "marketplace_productsearch", "producer": "marketplace_producersearch"}
+TABLES = {"product": "search_product", "producer": "search_producer"}
 VOCABULARY_TTL = 60.0
+# bm25 weights per FTS5 column: name, category, producer, commune, description.
+SQLITE_WEIGHTS = (100.0, 30.0, 10.0, 10.0, 1.0)
 
 _vocabulary: dict[str, object] = {"loaded_at": 0.0, "words": frozenset()}
 
@@ -28,8 +29,8 @@ def vocabulary() -> frozenset[str]:
     if time.monotonic() - float(_vocabulary["loaded_at"]) > VOCABULARY_TTL:  # type: ignore[arg-type]
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT term FROM marketplace_productsearch_vocab UNION "
-                "SELECT term FROM marketplace_producersearch_vocab"
+                "SELECT term FROM search_product_vocab UNION "
+                "SELECT term FROM search_producer_vocab"
             )
             _vocabulary["words"] = frozenset(row[0] for row in cursor.fetchall())
         _vocabulary["loaded_at"] = time.monotonic()

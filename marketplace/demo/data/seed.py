@@ -1,0 +1,200 @@
+"""Deterministic demo data: the same producers, products and logins on every machine."""
+
+import random
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from stdnum import luhn
+
+from marketplace.demo.data.catalogue import ARCHETYPES
+from marketplace.demo.data.images import demo_photo
+from marketplace.reference.models import Category, Commune, Label
+from producers.indexing import rebuild_index
+from producers.models import (
+    MemberRole,
+    PointOfSale,
+    PointOfSaleKind,
+    Producer,
+    ProducerMembership,
+    ProducerPhoto,
+    ProducerStatus,
+    Product,
+    ProductPhoto,
+)
+
+STAFF_EMAIL = "cci@ohmylot.test"
+STAFF_PASSWORD = "cci-lot-2026"  # noqa: S105 - the demo login the README gives
+PRODUCER_EMAIL = "producteur@ohmylot.test"
+PRODUCER_PASSWORD = "ferme-lot-2026"  # noqa: S105 - the demo login the README gives
+
+# Where each kind of farm is typically found in the Lot (INSEE codes).
+HOME_COMMUNES: dict[str, list[str]] = {
+    "chevrier": ["46240", "46128", "46317", "46003"],
+    "vigneron": ["46001", "46088", "46225", "46231", "46191"],
+    "trufficulteur": ["46148", "46063", "46173"],
+    "safranier": ["46045", "46068"],
+    "nuciculteur": ["46127", "46297", "46185"],
+    "agneau": ["46128", "46138", "46189"],
+    "maraicher": ["46182", "46183", "46144", "46102", "46042"],
+    "apiculteur": ["46066", "46160", "46064"],
+    "canard": ["46309", "46220", "46058"],
+    "boulanger": ["46042", "46120"],
+    "brasseur": ["46029", "46330"],
+    "fruits": ["46201", "46201", "46225", "46330"],
+    "volailles": ["46143", "46311", "46009"],
+    "eleveur-boeuf": ["46160", "46093"],
+    "fleurs": ["46214", "46213"],
+    "artisan": ["46045", "46107", "46127"],
+}
+
+# (commune, weekday 1 = Monday, opens, closes, name)
+MARKETS = [
+    ("46042", 3, time(7, 30), time(12, 30), "Marché de Cahors, place Chapou"),
+    ("46042", 6, time(7, 30), time(12, 30), "Marché de Cahors, place Chapou"),
+    ("46102", 6, time(8, 0), time(13, 0), "Marché de Figeac"),
+    ("46127", 2, time(8, 0), time(12, 30), "Marché de Gourdon"),
+    ("46309", 5, time(8, 0), time(12, 30), "Marché de Souillac"),
+    ("46128", 2, time(8, 0), time(12, 30), "Marché de Gramat"),
+    ("46148", 2, time(14, 0), time(16, 0), "Marché aux truffes de Lalbenque"),
+    ("46173", 5, time(10, 30), time(12, 0), "Marché aux truffes de Limogne"),
+    ("46251", 6, time(8, 0), time(12, 30), "Marché de Saint-Céré"),
+    ("46185", 3, time(8, 0), time(12, 30), "Marché de Martel"),
+    ("46231", 2, time(8, 0), time(12, 30), "Marché de Puy-l'Évêque"),
+    ("46225", 5, time(8, 0), time(12, 30), "Marché de Prayssac"),
+    ("46045", 6, time(8, 0), time(12, 30), "Marché de Cajarc"),
+]
+
+SHOPS = [
+    ("46042", "Magasin de producteurs Lot Fermier"),
+    ("46102", "Épicerie paysanne de Figeac"),
+    ("46127", "Halle des producteurs de Gourdon"),
+]
+
+PLACES = ["La Borie", "Le Mas", "Pech", "La Combe", "Les Landes"]
+PENDING = {"Jardin de Cocagne du Quercy"}
+SUSPENDED = {"Les Foies Gras de la Tour"}
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    producers: int
+    products: int
+    skipped: bool
+
+
+def _siret(rng: random.Random) -> str:
+    """A SIRET that passes both keys: the SIREN's (9 digits) and the whole number's (14)."""
+    digits = "".join(str(rng.randint(0, 9)) for _ in range(13))  # 13 draws: the demo's sequence
+    siren = digits[:8] + luhn.calc_check_digit(digits[:8])
+    establishment = siren + digits[8:12]
+    return establishment + luhn.calc_check_digit(establishment)
+
+
+def _phone(rng: random.Random) -> str:
+    return "05 65 " + " ".join(f"{rng.randint(0, 99):02d}" for _ in range(3))
+
+
+def _users() -> Any:
+    user_model = get_user_model()
+    staff, _ = user_model.objects.get_or_create(
+        username=STAFF_EMAIL,
+        defaults={"email": STAFF_EMAIL, "is_staff": True, "is_superuser": True,
+                  "first_name": "Camille", "last_name": "CCI du Lot"},
+    )
+    staff.set_password(STAFF_PASSWORD)
+    staff.save()
+    farmer, _ = user_model.objects.get_or_create(
+        username=PRODUCER_EMAIL,
+        defaults={"email": PRODUCER_EMAIL, "first_name": "Jeanne", "last_name": "Delpech"},
+    )
+    farmer.set_password(PRODUCER_PASSWORD)
+    farmer.save()
+    return farmer
+
+
+def _points_of_sale(rng: random.Random, producer: Producer, commune: Commune) -> None:
+    PointOfSale.objects.create(
+        producer=producer, kind=PointOfSaleKind.FARM, nom=f"À la ferme — {producer.nom}",
+        commune=commune, address=producer.address, latitude=producer.latitude,
+        longitude=producer.longitude, opens=time(17, 0), closes=time(19, 0),
+        offers_pickup=producer.offers_pickup,
+    )
+    for code, weekday, opens, closes, name in rng.sample(MARKETS, rng.randint(0, 2)):
+        PointOfSale.objects.create(
+            producer=producer, kind=PointOfSaleKind.MARKET, nom=name, commune_id=code,
+            weekday=weekday, opens=opens, closes=closes, offers_pickup=producer.offers_pickup,
+        )
+    if rng.random() < 0.3:
+        code, name = rng.choice(SHOPS)
+        PointOfSale.objects.create(producer=producer, kind=PointOfSaleKind.SHOP, nom=name,
+                                   commune_id=code)
+
+
+def _products(rng: random.Random, producer: Producer, templates: list, categories: dict,
+              labels: dict) -> int:
+    factor = Decimal(rng.choice(["0.90", "0.95", "1.00", "1.05", "1.10"]))
+    for position, template in enumerate(templates):
+        category, name, unit, size, price, label_slugs, months, description = template
+        product = Product.objects.create(
+            producer=producer, slug=slugify(name)[:120], nom=name, category=categories[category],
+            description=description, price=(Decimal(price) * factor).quantize(Decimal("0.01")),
+            unit=unit, unit_size=size,
+            stock=None if rng.random() < 0.4 else rng.randint(0, 60),
+            is_available=rng.random() > 0.05, season_months=list(months),
+            is_featured=position == 0 and rng.random() < 0.3,
+        )
+        product.labels.set([labels[s] for s in label_slugs])
+        ProductPhoto.objects.create(product=product, image=demo_photo(name),
+                                    thumbnail=demo_photo(name, size=(320, 240)), alt="")
+    return len(templates)
+
+
+@transaction.atomic
+def demo_seed() -> SeedResult:
+    """Load the demo data, unless the directory already holds producers."""
+    if Producer.objects.exists():
+        return SeedResult(producers=0, products=0, skipped=True)
+    rng = random.Random(46)  # noqa: S311 - demo data, not security
+    categories = {c.slug: c for c in Category.objects.all()}
+    labels = {label.slug: label for label in Label.objects.all()}
+    communes = {c.code_insee: c for c in Commune.objects.all()}
+    farmer = _users()
+    producer_count = product_count = 0
+    for kind, spec in ARCHETYPES.items():
+        names: list[str] = spec["names"]  # type: ignore[assignment]
+        for index, name in enumerate(names):
+            commune = communes[HOME_COMMUNES[kind][index]]
+            status = (ProducerStatus.PENDING if name in PENDING
+                      else ProducerStatus.SUSPENDED if name in SUSPENDED
+                      else ProducerStatus.APPROVED)
+            producer = Producer.objects.create(
+                slug=slugify(name)[:120], nom=name, legal_name=f"EARL {name}",
+                siret=_siret(rng), description=str(spec["story"]), status=status,
+                approved_at=timezone.now() if status == ProducerStatus.APPROVED else None,
+                commune=commune, address=f"Lieu-dit {rng.choice(PLACES)}",
+                postal_code=commune.postal_codes[0] if commune.postal_codes else "",
+                latitude=round((commune.latitude or 44.6) + rng.uniform(-0.02, 0.02), 5),
+                longitude=round((commune.longitude or 1.6) + rng.uniform(-0.02, 0.02), 5),
+                phone=_phone(rng), email=f"contact@{slugify(name)[:40]}.test",
+                offers_pickup=rng.random() < 0.8, accepts_online_payment=rng.random() < 0.4,
+                is_featured=producer_count < 6,
+                opening_hours="Du lundi au samedi, de 17 h à 19 h, ou sur rendez-vous.",
+            )
+            producer.labels.set([labels[s] for s in spec["labels"]])  # type: ignore[attr-defined]
+            ProducerPhoto.objects.create(producer=producer, image=demo_photo(name),
+                                         thumbnail=demo_photo(name, size=(320, 240)),
+                                         alt=f"La ferme {name}")
+            _points_of_sale(rng, producer, commune)
+            product_count += _products(rng, producer, spec["products"], categories, labels)  # type: ignore[arg-type]
+            if producer_count == 0:
+                ProducerMembership.objects.create(producer=producer, user=farmer,
+                                                  role=MemberRole.OWNER)
+            producer_count += 1
+    rebuild_index()
+    return SeedResult(producers=producer_count, products=product_count, skipped=False)

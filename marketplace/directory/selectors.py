@@ -1,0 +1,81 @@
+"""Reads for the public pages (the filtered lists live in marketplace.directory)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import CharField, Count, F, Prefetch, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+
+from marketplace.reference.models import Category, Epci, Label
+from producers.models import Producer, Product
+
+CHOICES_TTL = 300
+
+
+def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
+    """Featured producers first, then the others by name."""
+    return (
+        Producer.objects.public()
+        .select_related("commune")
+        .prefetch_related("photos")
+        .order_by("-is_featured", "nom")[:limit]
+    )
+
+
+def home_products(*, limit: int = 8) -> QuerySet[Product]:
+    return (
+        Product.objects.published()
+        .available()
+        .select_related("producer", "producer__commune", "category")
+        .prefetch_related(Prefetch("photos"))
+        .order_by("-is_featured", "-created_at", "pk")[:limit]
+    )
+
+
+def root_categories_with_counts() -> list[Category]:
+    """The families of products, each with its count of published products (sub-categories
+    included): one GROUP BY over the products, not a join per family."""
+    counts: dict[int, int] = {}
+    rows = (Product.objects.published().order_by().values_list("category_id", "category__parent_id")
+            .annotate(n=Count("pk")))
+    for category_id, parent_id, n in rows:
+        root = parent_id or category_id
+        counts[root] = counts.get(root, 0) + n
+    roots = list(Category.objects.roots())
+    for root in roots:
+        root.product_count = counts.get(root.pk, 0)  # type: ignore[attr-defined]
+    return roots
+
+
+def filter_choices() -> dict[str, Any]:
+    """The filter form's options (categories, labels, intercommunalités), cached a few minutes:
+    they change rarely and would otherwise cost three queries on every list page."""
+    key = f"directory-choices:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        # One query for the three lists (a UNION), sorted in Python.
+        none = Value(None, output_field=CharField())
+        categories = Category.objects.annotate(
+            kind=Value("c"), key=F("slug"), parent_key=F("parent__slug"),
+            rank=Coalesce(F("parent__position"), F("position")) * 1000 + F("position"),
+        ).order_by().values_list("kind", "key", "nom", "parent_key", "rank")
+        labels = Label.objects.annotate(kind=Value("l"), key=F("slug"), parent_key=none,
+                                        rank=Value(0)).order_by().values_list(
+            "kind", "key", "nom", "parent_key", "rank")
+        epcis = Epci.objects.filter(
+            communes__departement_id__in=settings.TERRITORY_DEPARTEMENTS
+        ).annotate(kind=Value("e"), key=F("siren"), parent_key=none, rank=Value(0)).order_by(
+        ).values_list("kind", "key", "nom", "parent_key", "rank")
+        rows = sorted(set(categories.union(labels, epcis, all=True).order_by()),
+                      key=lambda r: (r[0], r[4], r[2]))
+        roots = [(key, nom, [(k, n) for kind, k, n, parent, _ in rows if parent == key])
+                 for kind, key, nom, parent, _ in rows if kind == "c" and parent is None]
+        choices = {
+            "categories": roots,
+            "labels": [(key, nom) for kind, key, nom, _, _ in rows if kind == "l"],
+            "epcis": [(key, nom) for kind, key, nom, _, _ in rows if kind == "e"],
+        }
+        cache.set(key, choices, CHOICES_TTL)
+    return choices

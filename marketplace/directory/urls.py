@@ -1,0 +1,28 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.decorators.cache import cache_page
+
+from marketplace.directory.sitemaps import SITEMAPS
+from marketplace.directory.views import autocomplete, home, lists, opendata, pages
+
+app_name = "marketplace"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("producteurs/", lists.producer_list, name="producer_list"),
+    path("producteurs/<slug:slug>/", pages.producer_detail, name="producer"),
+    path("produits/", lists.product_list, name="product_list"),
+    path("produits/<slug:producer_slug>/<slug:slug>/", pages.product_detail, name="product"),
+    path("communes/<str:code_insee>/", pages.commune_detail, name="commune"),
+    path("categories/<slug:slug>/", pages.category_detail, name="category"),
+    path("autocompletion/communes/", autocomplete.communes, name="autocomplete_communes"),
+    path("autocompletion/produits/", autocomplete.products, name="autocomplete_products"),
+    path("robots.txt", opendata.robots_txt, name="robots"),
+    path("sitemap.xml", cache_page(3600)(sitemap_views.index),
+         {"sitemaps": SITEMAPS, "sitemap_url_name": "marketplace:sitemap_section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", cache_page(3600)(sitemap_views.sitemap),
+         {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("opendata/producteurs.csv", opendata.producers_csv, name="opendata_csv"),
+    path("opendata/producteurs.geojson", opendata.producers_geojson, name="opendata_geojson"),
+]

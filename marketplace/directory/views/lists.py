@@ -1,0 +1,115 @@
+"""The directory's list pages: a plain GET form, results updated in place by htmx."""
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from marketplace.directory import maps, selectors
+from marketplace.directory.filters import (
+    SORT_CHOICES,
+    DirectoryFilterSet,
+    ProducerFilterSet,
+    ProductFilterSet,
+)
+from marketplace.reference.models import Commune
+from producers.models import PointOfSaleKind, Weekday
+
+PAGE_SIZE = 24
+MAX_PAGE_SIZE = 100
+
+
+def _positive(raw: str | None, name: str, errors: list[str]) -> int | None:
+    if raw in (None, ""):
+        return None
+    if raw.isdigit() and int(raw) >= 1:
+        return int(raw)
+    errors.append(_("« %(value)s » n'est pas un nombre entier positif (%(name)s).")
+                  % {"value": raw[:20], "name": name})
+    return None
+
+
+def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
+            template: str, results_template: str, preset: dict[str, str] | None = None,
+            defaults: dict[str, str] | None = None, commune: Commune | None = None,
+            extra: dict[str, Any] | None = None) -> HttpResponse:
+    """Validate the filters, page through the results, render the page or (htmx) the results."""
+    data: QueryDict = request.GET.copy()
+    for key, value in (preset or {}).items():
+        data[key] = value
+    for key, value in (defaults or {}).items():
+        if not data.get(key):
+            data[key] = value
+    filterset = filterset_class(data)
+    filterset.resolved_commune = commune
+    filterset.is_valid()
+    page_errors: list[str] = []
+    page_number = _positive(request.GET.get("page"), "page", page_errors) or 1
+    page_size = min(MAX_PAGE_SIZE,
+                    _positive(request.GET.get("page_size"), "page_size", page_errors) or PAGE_SIZE)
+    page = Paginator(filterset.qs, page_size).get_page(page_number)
+    query = data.copy()
+    query.pop("page", None)
+    for key in preset or {}:
+        query.pop(key, None)
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "criteria": filterset.criteria(),
+        "page": page,
+        "results": page.object_list,
+        "page_errors": page_errors,
+        "querystring": query.urlencode(),
+        "values": data,
+        "field_errors": [(name, str(filterset.form.fields[name].label), error)
+                         for name, errors in filterset.form.errors.items() for error in errors],
+        "weekdays": Weekday.choices,
+        "sorts": [(v, n) for v, n in SORT_CHOICES
+                  if filterset_class is ProductFilterSet or v != "price"],
+        "point_of_sale_kinds": PointOfSaleKind.choices,
+        "selected": {"label": data.getlist("label"),
+                     "point_of_sale": data.getlist("point_of_sale")},
+        "kind": "products" if filterset_class is ProductFilterSet else "producers",
+        "map_points": maps.producer_points(page.object_list)
+        if filterset_class is ProducerFilterSet
+        else [],
+        "choices": selectors.filter_choices(),
+        "active_filters": _active_filters(filterset),
+        "results_template": results_template,
+        **(extra or {}),
+    }
+    criteria = context["criteria"]
+    if criteria.radius_km is not None:
+        wider = min(200, max(int(criteria.radius_km) * 2, int(criteria.radius_km) + 10))
+        widen = query.copy()
+        widen["radius_km"] = str(wider)
+        context.update(widen_radius=wider, widen_querystring=widen.urlencode())
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted:
+        response = render(request, results_template, context)
+    else:
+        response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def _active_filters(filterset: DirectoryFilterSet) -> list[str]:
+    """Names of the filters in use, to suggest removing one when nothing matches."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    return [name for name in ("q", "commune", "radius_km", "epci", "category", "label", "pickup",
+                              "online_payment", "point_of_sale", "weekday", "producer",
+                              "max_price")
+            if data.get(name) not in (None, "", [], False)]
+
+
+def product_list(request: HttpRequest) -> HttpResponse:
+    return listing(request, ProductFilterSet, template="marketplace/product_list.html",
+                   results_template="marketplace/_product_results.html")
+
+
+def producer_list(request: HttpRequest) -> HttpResponse:
+    return listing(request, ProducerFilterSet, template="marketplace/producer_list.html",
+                   results_template="marketplace/_producer_results.html")

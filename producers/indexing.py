@@ -1,0 +1,102 @@
+"""The catalogue's documents in the search engine: the one path that keeps the index in step.
+
+Every writer of the catalogue (the services, the import, the admin through the services) calls
+these functions once, at the end of its write and inside its transaction: the index lives in the
+same database, so a rollback undoes the data and its index rows together, and a committed
+product is found at once. There are no signals: a bulk write could not fire them, and a save
+that fired them would index the same product again before its labels were set.
+
+Only public rows are indexed (published products of approved, active producers); the others are
+removed, so any id may be passed, whatever became of its row.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from marketplace import search
+from marketplace.common import cache
+from producers.models import Producer, Product
+
+CHUNK = 1000
+# The cache namespace of everything the public reads from the catalogue (lists, counts, the home
+# page): bumped on commit by every indexing call, since every catalogue write makes one.
+CATALOGUE = "catalogue"
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    unique = sorted({int(i) for i in ids})
+    for start in range(0, len(unique), CHUNK):
+        yield unique[start:start + CHUNK]
+
+
+def index_products(product_ids: Iterable[int], *, producer_ids: Iterable[int] = ()) -> None:
+    """(Re)index these products; ids of deleted or unpublished products are removed.
+    `producer_ids`: their producers, whose own documents list what they sell, are refreshed
+    too (without their other products)."""
+    for chunk in _chunks(product_ids):
+        products = list(
+            Product.objects.published().filter(pk__in=chunk)
+            .select_related("producer__commune", "category__parent")
+            .prefetch_related("labels")
+        )
+        search.write("product", [_product_document(p) for p in products])
+        search.delete("product", sorted(set(chunk) - {p.pk for p in products}))
+    producer_ids = list(producer_ids)
+    if producer_ids:
+        index_producers(producer_ids, with_products=False)
+    cache.bump(CATALOGUE)
+
+
+def index_producers(producer_ids: Iterable[int], *, with_products: bool = True) -> None:
+    """(Re)index these producers' own documents and, unless told otherwise, every product of
+    theirs (their name, commune or status is part of each product's document)."""
+    ids = list(producer_ids)
+    for chunk in _chunks(ids):
+        producers = list(
+            Producer.objects.public().filter(pk__in=chunk).select_related("commune")
+            .prefetch_related("labels")
+        )
+        catalogue = _catalogue_words([p.pk for p in producers])
+        search.write("producer", [_producer_document(p, catalogue[p.pk]) for p in producers])
+        search.delete("producer", sorted(set(chunk) - {p.pk for p in producers}))
+        if with_products:
+            index_products(Product.objects.filter(producer_id__in=chunk)
+                           .values_list("pk", flat=True))
+    cache.bump(CATALOGUE)
+
+
+def rebuild_index() -> None:
+    """Rebuild the whole index from the catalogue."""
+    search.clear()
+    index_producers(Producer.objects.public().values_list("pk", flat=True), with_products=False)
+    index_products(Product.objects.published().values_list("pk", flat=True))
+
+
+def _catalogue_words(producer_ids: list[int]) -> dict[int, list[str]]:
+    """What each producer sells, as words of its document: its published products' names and
+    their categories."""
+    words: dict[int, list[str]] = defaultdict(list)
+    rows = (Product.objects.published().filter(producer_id__in=producer_ids)
+            .values_list("producer_id", "nom", "category__nom", "category__parent__nom"))
+    for producer_id, *texts in rows:
+        words[producer_id].extend(t for t in texts if t)
+    return words
+
+
+def _product_document(product: Product) -> search.Document:
+    category = product.category
+    category_text = " ".join([category.nom, category.parent.nom if category.parent else "",
+                              *(label.nom for label in product.labels.all())])
+    return search.Document(
+        id=product.pk, name=product.nom, category=category_text, producer=product.producer.nom,
+        commune=product.producer.commune.nom, description=product.description,
+    )
+
+
+def _producer_document(producer: Producer, catalogue: list[str]) -> search.Document:
+    labels = [label.nom for label in producer.labels.all()]
+    return search.Document(
+        id=producer.pk, name=producer.nom,
+        category=" ".join(dict.fromkeys([*catalogue, *labels])), producer="",
+        commune=producer.commune.nom, description=producer.description,
+    )
