@@ -1,17 +1,25 @@
 """Shared fixtures: the Lot's communes, factories, and test-friendly settings."""
 
+import io
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
+from marketplace import search
 from marketplace.reference.models import Category, Commune, Label
 from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
+from producers.models import Producer
 
 LOT_COMMUNES = 312
 
@@ -62,6 +70,23 @@ def lot_communes(db: None) -> None:
     _reference_data()
 
 
-@pytest.fixture
-def demo_data(lot_communes):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup: None, django_db_blocker: Any,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The demo directory, seeded once for a module whose tests all read it (each inside its
+    own rolled-back transaction), then removed so that the next modules find the database as
+    they expect it: seeding costs seconds, a transaction nothing."""
+    media = tmp_path_factory.mktemp("demo-media")
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media,
+                                                        PASSWORD_HASHERS=hashers):
+        _reference_data()
+        call_command("seed_demo", stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock(), transaction.atomic():
+        for producer in Producer.objects.all():
+            producer.products.all().delete()
+        Producer.objects.all().delete()
+        get_user_model().objects.all().delete()
+        search.clear()
+    cache.clear()

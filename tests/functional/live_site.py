@@ -24,9 +24,15 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = str(ROOT / "manage.py")
 
-# Facts about the seeded data that the tests need (ids are not guessed: they are read back).
-FACTS_SCRIPT = """
+# Migrate, load the communes and the demo, then print the facts about the seeded data that the
+# tests need (ids are not guessed: they are read back). One process rather than four: each
+# Django start costs about a second.
+SETUP_SCRIPT = """
 import json
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
+call_command("import_communes", verbosity=0)
+call_command("seed_demo", verbosity=0)
 from django.contrib.auth import get_user_model
 from producers.models import Producer, Product
 owner = get_user_model().objects.get(email="producteur@ohmylot.test")
@@ -121,10 +127,7 @@ def start_site(workdir: Path, label: str) -> LiveSite:
     port = _free_port()
     site = LiveSite(url=f"http://127.0.0.1:{port}", env=env, pg_url=pg_url)
     try:
-        site.manage("migrate", "--noinput", "-v0", "--skip-checks")
-        site.manage("import_communes")
-        site.manage("seed_demo")
-        facts_line = [x for x in site.shell(FACTS_SCRIPT).splitlines() if x.startswith("FACTS=")]
+        facts_line = [x for x in site.shell(SETUP_SCRIPT).splitlines() if x.startswith("FACTS=")]
         site.facts = json.loads(facts_line[-1].removeprefix("FACTS="))
         log = (workdir / "server.log").open("wb")
         # gunicorn's sync workers close every connection after its response: runserver kept

@@ -57,7 +57,11 @@ def test_commune_search_by_postal_code_returns_every_commune_sharing_it(client, 
 def test_communes_list_runs_a_fixed_number_of_queries(client, lot_communes,
                                                       django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
-        client.get("/api/v1/communes/", {"page_size": 100})
+        response = client.get("/api/v1/communes/", {"page_size": 100})
+
+    body = response.json()
+    assert body["count"] == 312 and len(body["results"]) == 100
+    assert all(c["epci"] and c["codes_postaux"] for c in body["results"])
 
 
 @pytest.mark.django_db

@@ -5,7 +5,14 @@ import re
 import pytest
 
 from producers.models import Producer
-from tests.factories import ProducerFactory, ProductFactory, category, commune, label
+from tests.factories import (
+    PointOfSaleFactory,
+    ProducerFactory,
+    ProductFactory,
+    category,
+    commune,
+    label,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +146,7 @@ def test_pagination(client, lot_communes):
     "/produits/?page_size=100",
     "/produits/?q=confiture&page_size=100",
     "/produits/?q=confiture&commune=46102&radius_km=50&sort=distance&page_size=100",
-    "/produits/?category=epicerie&label=aop&point_of_sale=farm&page_size=100",
+    "/produits/?category=miel-et-confitures&label=aop&point_of_sale=farm&page_size=100",
     "/producteurs/?page_size=100",
     "/producteurs/?q=confiture&commune=46102&radius_km=50&page_size=100",
     "/communes/46102/?page_size=100",
@@ -151,12 +158,16 @@ def test_list_pages_run_a_bounded_number_of_queries(client, lot_communes, url,
     for n in range(40):
         producer: Producer = ProducerFactory.create(commune=commune("46102"))
         producer.labels.add(label("aop"))
+        PointOfSaleFactory.create(producer=producer)
         ProductFactory(producer=producer, nom=f"Confiture {n}", category=category("confitures"))
 
     with django_assert_max_num_queries(8):
         response = client.get(url)
 
     assert response.status_code == 200
+    listed = (response.context["producer_count"] if url == "/"
+              else len(response.context["results"]))
+    assert listed == 40
 
 
 def test_commune_page_lists_nearby_producers_with_distance(client, catalogue):

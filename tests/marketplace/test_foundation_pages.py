@@ -4,8 +4,6 @@ import sys
 import pytest
 from django.conf import settings
 
-from producers.models import Producer, Product
-
 
 @pytest.mark.django_db
 def test_healthz_answers_ok_when_the_database_answers(client):
@@ -13,76 +11,6 @@ def test_healthz_answers_ok_when_the_database_answers(client):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
-
-
-@pytest.mark.django_db
-def test_home_lists_the_demo_producers(client, demo_data):
-    response = client.get("/")
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert '<html lang="fr">' in html
-    assert 'href="#contenu"' in html
-    assert "Chèvrerie du Causse" in html
-    assert "Je soutiens nos producteurs" in html
-
-
-@pytest.mark.django_db
-def test_home_does_not_list_pending_or_suspended_producers(client, demo_data):
-    html = client.get("/").content.decode()
-
-    assert "Jardin de Cocagne du Quercy" not in html  # pending
-    assert "Les Foies Gras de la Tour" not in html  # suspended
-
-
-@pytest.mark.django_db
-def test_home_runs_a_bounded_number_of_queries(client, demo_data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
-        client.get("/")
-
-
-@pytest.mark.django_db
-def test_home_in_english_after_switching_language(client, demo_data):
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-
-    html = client.get("/").content.decode()
-
-    assert '<html lang="en">' in html
-    assert "Producers" in html
-    assert "Skip to content" in html
-
-
-@pytest.mark.django_db
-def test_prices_are_formatted_in_french(client, demo_data):
-    product = Product.objects.published().get(producer__slug="chevrerie-du-causse",
-                                              slug="rocamadour-aop")
-    expected = f"{product.price:.2f}".replace(".", ",") + "\u00a0€"
-
-    html = client.get(product.get_absolute_url()).content.decode()
-
-    assert expected in html
-
-
-@pytest.mark.django_db
-def test_seed_demo_is_deterministic_and_runs_only_on_an_empty_directory(demo_data):
-    from marketplace.demo.data.seed import demo_seed
-
-    assert Producer.objects.count() == 49
-    assert Producer.objects.values("commune").distinct().count() >= 20
-    assert Product.objects.count() >= 300
-    first = Producer.objects.order_by("slug").values_list("slug", "siret")[0]
-
-    again = demo_seed()
-
-    assert again.skipped is True
-    assert Producer.objects.count() == 49
-    assert Producer.objects.order_by("slug").values_list("slug", "siret")[0] == first
-
-
-@pytest.mark.django_db
-def test_demo_logins_work(client, demo_data):
-    assert client.login(username="cci@ohmylot.test", password="cci-lot-2026")
-    assert client.login(username="producteur@ohmylot.test", password="ferme-lot-2026")
 
 
 def _start_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,6 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, transaction
 
 from marketplace import search
@@ -72,20 +71,6 @@ def test_a_rolled_back_write_leaves_no_index_entry(lot_communes):
         raise RuntimeError("rollback")
 
     assert indexed() == set()
-
-
-def test_seed_demo_leaves_the_index_complete(demo_data):
-    assert indexed() == set(Product.objects.published().values_list("pk", flat=True))
-    assert indexed("search_producer") == set(Producer.objects.public().values_list("pk", flat=True))
-
-
-def test_rebuild_search_index_command(demo_data):
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_product")
-
-    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-    assert indexed() == set(Product.objects.published().values_list("pk", flat=True))
 
 
 def test_bulk_writes_are_indexed_by_index_products(lot_communes):

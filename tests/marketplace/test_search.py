@@ -52,6 +52,7 @@ def test_one_typo_is_forgiven_in_long_words(catalogue):
 
 
 def test_short_words_get_no_typo_tolerance(catalogue):
+    assert names("noix") == ["Noix fraîches"]
     assert names("noux") == []
 
 
@@ -71,11 +72,15 @@ def test_every_word_must_match_somewhere(catalogue):
 
 def test_stop_words_alone_find_nothing(catalogue):
     assert names("de la") == []
+    assert names("vin de la") == ["Vin de Cahors AOC 2022"]
 
 
 def test_only_published_products_of_public_producers_are_found(catalogue):
-    assert "Chèvre brouillon" not in names("chevre")
-    assert "Chèvre caché" not in names("chevre")
+    found = names("chevre")
+
+    assert "Fromage de chèvre frais" in found
+    assert "Chèvre brouillon" not in found  # a draft
+    assert "Chèvre caché" not in found  # its producer is pending
 
 
 def test_name_ranks_above_category_above_producer_above_description(lot_communes):
@@ -100,6 +105,8 @@ def test_renaming_a_product_reindexes_it(catalogue):
 
 
 def test_archiving_or_deleting_removes_from_the_index(catalogue):
+    assert (names("noix"), names("safran")) == (["Noix fraîches"], ["Safran du Quercy"])
+
     services.product_archive(product=catalogue.products["noix"])
     services.product_remove(product=catalogue.products["safran"])
 
@@ -108,6 +115,8 @@ def test_archiving_or_deleting_removes_from_the_index(catalogue):
 
 
 def test_suspending_a_producer_removes_its_products(catalogue):
+    assert names("truffes") == ["Truffes noires"]
+
     services.producer_suspend(producer=catalogue.producers["lalbenque"], reason="Fiche à revoir")
 
     assert names("truffes") == []

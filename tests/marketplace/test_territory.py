@@ -6,6 +6,14 @@ from marketplace.reference.models import Commune, Epci
 from marketplace.reference.territory import communes_import
 
 
+@pytest.fixture(autouse=True)
+def _empty_territory(db):
+    """The test database holds the Lot's communes; these tests start without any (the
+    deletion is rolled back with the test)."""
+    Commune.objects.all().delete()
+    Epci.objects.all().delete()
+
+
 @pytest.mark.django_db
 def test_import_communes_loads_the_312_communes_of_the_lot():
     result = communes_import(departements=["46"])

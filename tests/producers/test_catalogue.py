@@ -254,8 +254,10 @@ class TestDuplicateAndRemove:
     def test_a_product_without_orders_is_deleted(self, owner):
         product = ProductFactory.create(producer=owner.producer)
 
-        owner.client.post(url("product_delete", pk=product.pk))
+        response = owner.client.post(url("product_delete", pk=product.pk), follow=True)
 
+        assert response.redirect_chain == [(url("products"), 302)]
+        assert f"« {product.nom} » est supprimé." in response.content.decode()
         assert not Product.objects.exists()
 
     def test_a_delete_refused_by_the_database_archives_too(self, owner, monkeypatch):

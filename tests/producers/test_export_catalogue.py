@@ -119,18 +119,3 @@ def test_products_of_producers_without_siret_are_exported_with_a_warning(shop, t
     assert "3 produit(s) exporté(s)." in err
     assert "1 produit(s) de producteurs sans SIRET" in err
 
-
-@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-def test_the_demo_directory_comes_back_unchanged(demo_data, tmp_path, file_format):
-    path = tmp_path / f"demo.{file_format}"
-    code, _out, err = run("export_catalogue", str(path), "--format", file_format)
-    assert code == 0
-    exported = int(err.split()[0])
-    assert exported == Product.objects.published().count() > 300
-    before = snapshot()
-
-    code, out, err = run("import_catalogue", str(path))
-
-    assert code == 0, err
-    assert f"Produits : 0 créé(s), 0 mis à jour, {exported} inchangé(s)" in out
-    assert snapshot() == before

@@ -151,10 +151,12 @@ class TestRemovingMembers:
     def test_the_owner_removes_a_member(self, owner, member):
         membership = ProducerMembership.objects.get(user=member.user)
 
-        owner.client.post(reverse("producers:member_remove",
-                                  kwargs={"slug": "la-borie", "pk": membership.pk}))
+        response = owner.client.post(reverse("producers:member_remove",
+                                             kwargs={"slug": "la-borie", "pk": membership.pk}))
 
+        assert response.status_code == 302
         assert not ProducerMembership.objects.filter(pk=membership.pk).exists()
+        assert list(owner.producer.memberships.values_list("user", flat=True)) == [owner.user.pk]
 
     def test_the_owner_cannot_be_removed(self, owner, staff):
         membership = ProducerMembership.objects.get(user=owner.user)
