@@ -224,3 +224,30 @@ def _admin_data(form) -> dict[str, object]:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
                      f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
     return data
+
+
+class TestOneNamePerProducer:
+    """A product name is unique per producer, case and accents aside, wherever it is typed."""
+
+    def test_the_api_refuses_a_second_product_of_the_same_name(self, owner):
+        ProductFactory.create(producer=owner.producer, nom="Crottin de chèvre")
+
+        response = owner.api.post("/api/v1/me/products/", {
+            "nom": "CROTTIN DE CHEVRE", "category": "fromages-de-chevre", "price": "2.00"},
+            format="json")
+
+        assert response.status_code == 400
+        assert response.json() == {"nom": [
+            "Vous avez déjà un produit de ce nom (majuscules et accents mis à part) : "
+            "choisissez-en un autre."]}
+        assert owner.producer.products.count() == 1
+
+    def test_the_database_refuses_it_too(self, lot_communes):
+        from django.db import IntegrityError, transaction
+
+        first = ProductFactory.create(nom="Crottin de chèvre")
+
+        with pytest.raises(IntegrityError), transaction.atomic():
+            ProductFactory.create(producer=first.producer, nom="crottin de  CHÈVRE")
+
+        assert Product.objects.count() == 1
