@@ -44,8 +44,9 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# mypy loads the settings (django-stubs): in development mode, like the tests.
 typecheck: install-dev
-	$(BIN)/mypy .
+	DEBUG=true $(BIN)/mypy .
 
 # Browser tests need Debian's Chromium; install it when we can (root + apt), never download one.
 browser:

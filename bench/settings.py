@@ -7,3 +7,7 @@ from config.settings import *  # noqa: F403
 
 if env_bool("BENCH_MINIMAL_VIEW", False):
     ROOT_URLCONF = "bench.urls"
+
+# Benchmarks and audits talk to the server over plain HTTP on loopback: no TLS in front.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0

@@ -1,15 +1,19 @@
 """One settings module, driven by the environment (see docs/configuration.md).
 
-Development works with no variable set (SQLite under var/). Production differs only by
-environment variables, and a missing or malformed value stops the start with a clear message.
+Production is the default: a deployment that forgets a variable gets no debug pages, secure
+cookies, HTTPS redirects and HSTS. Development is explicit: DEBUG=true, which manage.py (the
+developer's entry point), `make run` and the test run set. A missing or malformed value stops
+the start with a clear message.
 """
 
 import contextlib
 import importlib.util
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -17,7 +21,7 @@ from config.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "dev-insecure-only-for-local-development-never-in-production-0123456789"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET_KEY if DEBUG else "")
@@ -58,12 +62,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (the CSRF check does), knowing who is asking.
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -189,7 +196,17 @@ STORAGES = {
         )
     },
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Request sizes, refused before anything reads the body (413, config/middleware.py), so a huge
+# anonymous POST is never written to disk; the proxy in front should refuse it first
+# (docs/security.md). Only signed-in people upload (photos: 10 MB each, 5 at once; catalogue
+# files); a visitor's forms weigh a few kilobytes.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 60 * 1024 * 1024)
+REQUEST_MAX_BYTES_ANONYMOUS = env_int("REQUEST_MAX_BYTES_ANONYMOUS", 256 * 1024)
+# The longest directory address (every filter given) is a few hundred characters.
+QUERY_STRING_MAX_LENGTH = 2048
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # the non-file part of a request
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -254,14 +271,54 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-# --- Security (production) ------------------------------------------------------------------
+# --- Security (docs/security.md) ------------------------------------------------------------
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer checks health over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Preloading commits the whole domain to HTTPS in browsers for months, beyond this site: the
+# CCI decides (SECURE_HSTS_PRELOAD=true); until then the deploy check's reminder is silenced.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# X-Forwarded-Proto says "this came over HTTPS": believed only when a proxy that sets it (and
+# strips any client's own) is declared, never from anyone who can reach the application.
+if env_bool("BEHIND_HTTPS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Content-Security-Policy (Django's own): no inline script or style anywhere, nothing from
+# another host but the map tiles and the media storage when they live elsewhere.
+_media_origins = [_origin(MEDIA_URL)]
+if STORAGE_BACKEND == "s3":
+    _s3_domain = env_str("S3_CUSTOM_DOMAIN")
+    _media_origins.append(f"https://{_s3_domain}" if _s3_domain
+                          else _origin(env_str("S3_ENDPOINT_URL")))
+_elsewhere = sorted({o for o in (_origin(MAP_TILE_URL.replace("{s}", "a")), *_media_origins) if o})
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *_elsewhere],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
 
 LOGGING = {
     "version": 1,

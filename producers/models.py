@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.common.models import StatusChange
 from marketplace.common.text import name_key
+from marketplace.common.validators import single_line
 from marketplace.reference.models import Category, Commune, Label
 from producers.geo import check_position
 from producers.siret import validate_siret
@@ -40,8 +41,10 @@ class ProducerQuerySet(models.QuerySet["Producer"]):
 
 class Producer(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    nom = models.CharField(_("nom de la ferme ou de l'entreprise"), max_length=150)
-    legal_name = models.CharField(_("raison sociale"), max_length=200, blank=True)
+    nom = models.CharField(_("nom de la ferme ou de l'entreprise"), max_length=150,
+                           validators=[single_line])
+    legal_name = models.CharField(_("raison sociale"), max_length=200, blank=True,
+                                  validators=[single_line])
     siret = models.CharField(_("SIRET"), max_length=14, unique=True, null=True, blank=True,
                              validators=[validate_siret])
     description = models.TextField(_("présentation"), blank=True, max_length=5000)
@@ -56,12 +59,14 @@ class Producer(models.Model):
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="producers", verbose_name=_("commune")
     )
-    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    address = models.CharField(_("adresse"), max_length=250, blank=True,
+                               validators=[single_line])
     postal_code = models.CharField(_("code postal"), max_length=5, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
 
-    phone = models.CharField(_("téléphone"), max_length=20, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=20, blank=True,
+                             validators=[single_line])
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("site web"), blank=True)
     social_links = models.JSONField(_("réseaux sociaux"), default=list, blank=True)
@@ -155,11 +160,12 @@ class PointOfSale(models.Model):
 
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="points_of_sale")
     kind = models.CharField(_("type"), max_length=15, choices=PointOfSaleKind.choices)
-    nom = models.CharField(_("nom"), max_length=150)
+    nom = models.CharField(_("nom"), max_length=150, validators=[single_line])
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="points_of_sale", verbose_name=_("commune")
     )
-    address = models.CharField(_("adresse"), max_length=250, blank=True)
+    address = models.CharField(_("adresse"), max_length=250, blank=True,
+                               validators=[single_line])
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     weekday = models.PositiveSmallIntegerField(
@@ -206,7 +212,8 @@ class Photo(models.Model):
 
     image = models.ImageField(_("photo"), upload_to=photo_path)
     thumbnail = models.ImageField(_("vignette"), upload_to=photo_path, blank=True)
-    alt = models.CharField(_("description de la photo"), max_length=200, blank=True)
+    alt = models.CharField(_("description de la photo"), max_length=200, blank=True,
+                           validators=[single_line])
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -269,7 +276,7 @@ class ProductQuerySet(models.QuerySet["Product"]):
 class Product(models.Model):
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="products")
     slug = models.SlugField(_("slug"), max_length=120)
-    nom = models.CharField(_("nom"), max_length=150)
+    nom = models.CharField(_("nom"), max_length=150, validators=[single_line])
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("catégorie")
     )
@@ -282,6 +289,7 @@ class Product(models.Model):
     )
     unit = models.CharField(_("unité"), max_length=15, choices=Unit.choices, default=Unit.PIECE)
     unit_size = models.CharField(_("contenance"), max_length=50, blank=True,
+                                 validators=[single_line],
                                  help_text=_("Par exemple : 500 g, 75 cl, 6 œufs."))
     # Folded name (case, accents and spacing aside): one product of a name per producer.
     name_key = models.CharField(max_length=150, editable=False)

@@ -1,6 +1,8 @@
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from marketplace.common.numbers import positive_int
+
 
 class StandardPagination(PageNumberPagination):
     """`page` and `page_size` (at most 100), as the public contract says.
@@ -17,7 +19,7 @@ class StandardPagination(PageNumberPagination):
         errors = {}
         for name in (self.page_query_param, self.page_size_query_param):
             raw = request.query_params.get(name)
-            if raw is not None and raw != "last" and not (raw.isdigit() and int(raw) >= 1):
+            if raw is not None and raw != "last" and positive_int(raw) is None:
                 errors[name] = [f"« {raw} » n'est pas un nombre entier positif."]
         if errors:
             raise ValidationError(errors)

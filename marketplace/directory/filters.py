@@ -22,6 +22,13 @@ SORT_CHOICES = [
     ("newest", _("Nouveautés")),
 ]
 MAX_RADIUS_KM = 200
+# A repeatable filter takes at most this many distinct values (there are fewer labels than
+# that); repeats are dropped, so `label=aop` sent 1,000 times costs what one costs.
+MAX_VALUES = 10
+
+
+def distinct(values: Any) -> list[Any]:
+    return list(dict.fromkeys(values))
 
 
 class MultipleValueField(forms.Field):
@@ -33,6 +40,9 @@ class MultipleValueField(forms.Field):
 
     def validate(self, value: Any) -> None:
         super().validate(value)
+        if len(value) > MAX_VALUES:
+            raise forms.ValidationError(
+                _("%(max)d valeurs différentes au plus.") % {"max": MAX_VALUES}, code="too_many")
         for item in value:
             self.run_validators(item)
 
@@ -44,12 +54,23 @@ class MultipleValueField(forms.Field):
         if not value:
             return []
         values = value if isinstance(value, list | tuple) else [value]
-        return [str(v).strip()[:80] for v in values if str(v).strip()]
+        return distinct(str(v).strip()[:80] for v in values if str(v).strip())
 
 
 @extend_schema_field(OpenApiTypes.STR)  # documented as a repeatable parameter by the API views
 class MultipleValueFilter(django_filters.Filter):
     field_class = MultipleValueField
+
+
+class DistinctMultipleChoiceField(django_filters.fields.MultipleChoiceField):
+    """Choices given several times count once (validated once)."""
+
+    def to_python(self, value: Any) -> list[str]:
+        return distinct(super().to_python(value))
+
+
+class DistinctMultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = DistinctMultipleChoiceField
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -82,7 +103,7 @@ class DirectoryFilterSet(django_filters.FilterSet):
     online_payment = django_filters.BooleanFilter(
         label=_("Paiement en ligne"),
         help_text=_("true : producteurs acceptant le paiement en ligne."))
-    point_of_sale = django_filters.MultipleChoiceFilter(
+    point_of_sale = DistinctMultipleChoiceFilter(
         label=_("Où acheter"), choices=PointOfSaleKind.choices,
         help_text=_("farm, market, shop, pickup_point ; répétable. Avec « commune », le point "
                     "de vente lui-même doit être dans la zone."))

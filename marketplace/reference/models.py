@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.common.validators import single_line
+
 # Two digits (2A and 2B in Corsica) for the département, three for the commune.
 INSEE_CODE = r"(?:\d{2}|2[AaBb])\d{3}"
 _INSEE_CODE = re.compile(INSEE_CODE)
@@ -120,8 +122,9 @@ class Category(models.Model):
     """Two levels: a family (fromages et produits laitiers) and its kinds (fromages de chèvre)."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    nom = models.CharField(_("nom"), max_length=100)
-    nom_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
+    nom = models.CharField(_("nom"), max_length=100, validators=[single_line])
+    nom_en = models.CharField(_("nom en anglais"), max_length=100, blank=True,
+                              validators=[single_line])
     description = models.TextField(_("description"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -150,8 +153,9 @@ class Label(models.Model):
     """A quality or origin label: AB, AOP, IGP, Label Rouge, Bienvenue à la ferme…"""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    nom = models.CharField(_("nom"), max_length=100)
-    nom_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
+    nom = models.CharField(_("nom"), max_length=100, validators=[single_line])
+    nom_en = models.CharField(_("nom en anglais"), max_length=100, blank=True,
+                              validators=[single_line])
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("site officiel"), blank=True)
 

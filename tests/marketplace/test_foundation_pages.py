@@ -22,8 +22,8 @@ def _start_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = _start_with({"DEBUG": "false"})
+def test_production_is_the_default_and_refuses_to_start_without_a_secret_key():
+    result = _start_with({})
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
@@ -44,10 +44,61 @@ def test_production_starts_with_a_real_secret_key():
 
 
 def test_malformed_database_url_refuses_to_start():
-    result = _start_with({"DATABASE_URL": "nosuchdb://what"})
+    result = _start_with({"DEBUG": "true", "DATABASE_URL": "nosuchdb://what"})
 
     assert result.returncode != 0
     assert "DATABASE_URL is malformed" in result.stderr
+
+
+PRODUCTION = {"SECRET_KEY": "7rQ2-vL9xWm4pZ8sKd3nF6yTb1hJc5gA0eUo.iR!tN@qX%zM^wY",  "ALLOWED_HOSTS": "ohmylot.example",
+              "EMAIL_HOST": "smtp.ohmylot.example", "SITE_URL": "https://ohmylot.example"}
+
+
+def _setting(name: str, env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c",
+         f"import django; django.setup(); from django.conf import settings; "
+         f"print(repr(getattr(settings, {name!r}, None)))"],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings",
+             "VAR_DIR": str(settings.BASE_DIR / "var" / "settings-test"), **env},
+        capture_output=True, text=True, cwd=settings.BASE_DIR, check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={"PATH": "/usr/bin:/bin", "DEBUG": "false",
+             "VAR_DIR": str(settings.BASE_DIR / "var" / "settings-test"), **PRODUCTION},
+        capture_output=True, text=True, cwd=settings.BASE_DIR, check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_defaults_are_the_safe_ones():
+    assert _setting("DEBUG", PRODUCTION) == "False"
+    assert _setting("SECURE_SSL_REDIRECT", PRODUCTION) == "True"
+    assert _setting("SECURE_HSTS_SECONDS", PRODUCTION) == "31536000"
+    assert _setting("SESSION_COOKIE_SECURE", PRODUCTION) == "True"
+
+
+def test_the_forwarded_protocol_is_trusted_only_behind_a_declared_proxy():
+    assert _setting("SECURE_PROXY_SSL_HEADER", PRODUCTION) == "None"
+    assert _setting("SECURE_PROXY_SSL_HEADER", {**PRODUCTION, "BEHIND_HTTPS_PROXY": "true"}) \
+        == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_content_security_policy_without_inline_code(client):
+    response = client.get("/")
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "style-src 'self';" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from marketplace.common.numbers import positive_int
 from marketplace.directory import maps, selectors
 from marketplace.directory.filters import (
     SORT_CHOICES,
@@ -25,8 +26,9 @@ MAX_PAGE_SIZE = 100
 def _positive(raw: str | None, name: str, errors: list[str]) -> int | None:
     if raw in (None, ""):
         return None
-    if raw.isdigit() and int(raw) >= 1:
-        return int(raw)
+    value = positive_int(raw)
+    if value is not None:
+        return value
     errors.append(_("« %(value)s » n'est pas un nombre entier positif (%(name)s).")
                   % {"value": raw[:20], "name": name})
     return None
