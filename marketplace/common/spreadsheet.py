@@ -1,5 +1,9 @@
 """Cells that a spreadsheet would run as formulas (CSV injection), escaped on the way out of
-every file the site writes and unescaped on the way back in."""
+every file the site writes (`SafeDictWriter` for CSV) and unescaped on the way back in."""
+
+import csv
+from collections.abc import Mapping
+from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -12,3 +16,12 @@ def unescape_formula(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
     return value
+
+
+class SafeDictWriter(csv.DictWriter):  # type: ignore[type-arg]
+    """csv.DictWriter whose text cells cannot run as formulas (`=HYPERLINK(…)` becomes
+    `'=HYPERLINK(…)`): every CSV the site writes for people to open goes through it."""
+
+    def writerow(self, rowdict: Mapping[str, Any]) -> Any:
+        return super().writerow({k: escape_formula(v) if isinstance(v, str) else v
+                                 for k, v in rowdict.items()})

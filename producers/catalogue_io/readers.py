@@ -231,19 +231,35 @@ def _ods_cell(cell: ElementTree.Element) -> str:
     return "\n".join(_ods_paragraph(p) for p in cell if p.tag == f"{{{_TEXT}}}p")
 
 
+# An ODS file can say "this cell, 400 million times" in a few bytes: values are expanded only
+# within these bounds (the catalogue has 13 columns; a row repeated with content is a copy).
+MAX_ODS_COLUMNS = 100
+MAX_ODS_ROW_REPEAT = 1000
+
+
+def _repeat(element: ElementTree.Element, attribute: str) -> int:
+    try:
+        return max(1, int(element.get(f"{{{_TABLE}}}{attribute}", "1")))
+    except ValueError:
+        raise FileFormatError(_("classeur ODS illisible : répétition mal formée.")) from None
+
+
 def _ods_row(row: ElementTree.Element) -> list[str]:
     cells: list[str] = []
     blanks = 0
     for cell in row:
         if cell.tag not in (_CELL, _COVERED):
             continue
-        repeat = int(cell.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
+        repeat = _repeat(cell, "number-columns-repeated")
         value = _ods_cell(cell)
         if not value:
             # Only added when a value follows: LibreOffice ends each row with one empty cell
             # repeated to the sheet's full width.
             blanks += repeat
             continue
+        if len(cells) + blanks + repeat > MAX_ODS_COLUMNS:
+            raise FileFormatError(_("le classeur a plus de %(max)d colonnes remplies : gardez "
+                                    "celles du catalogue.") % {"max": MAX_ODS_COLUMNS})
         cells.extend([""] * blanks)
         blanks = 0
         cells.extend([value] * repeat)
@@ -270,11 +286,15 @@ def _ods_rows(content: IO[bytes]) -> Iterator[Row]:
             if element.tag != _ROW or not sheets:
                 continue
             cells = _ods_row(element)
-            repeat = int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
+            repeat = _repeat(element, "number-rows-repeated")
             parents[-1].remove(element)  # keep memory flat: the row is done with
             if not cells:
                 line += repeat  # blank rows (often a million of them at the end)
                 continue
+            if repeat > MAX_ODS_ROW_REPEAT:
+                raise FileFormatError(_(
+                    "ligne %(line)d : la même ligne est répétée %(repeat)d fois ; un catalogue "
+                    "a une ligne par produit.") % {"line": line + 1, "repeat": repeat})
             for _i in range(repeat):
                 line += 1
                 yield line, cells

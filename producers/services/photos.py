@@ -1,9 +1,18 @@
-"""Photos of farms and products: each upload cleaned into a display copy and a thumbnail."""
+"""Photos of farms and products: each upload cleaned into a display copy and a thumbnail.
 
+The image work (decoding, resizing, encoding) and the writes to the storage happen before the
+database transaction opens: a big photo never holds a row lock or SQLite's write lock while
+it is decoded or sent to S3. If the transaction then fails, the stored files are deleted.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.fields.files import FieldFile
@@ -22,57 +31,121 @@ from producers.models import (
 from producers.services.base import delete_files_after_commit
 
 
-@transaction.atomic
-def producer_logo_set(*, producer: Producer, upload: IO[bytes] | None) -> Producer:
-    """Replace the logo with a cleaned copy of the upload, or remove it (None)."""
-    old = producer.logo if producer.logo else None
-    if upload is not None:
-        logo = process_logo(upload)
-        producer.logo.save(logo.name or "logo.jpg", logo, save=False)
-    else:
-        producer.logo = None  # type: ignore[assignment]
-    producer.save(update_fields=["logo", "updated_at"])
-    if old:
-        delete_files_after_commit(old)
-    return producer
+@dataclass(frozen=True)
+class StoredPhoto:
+    """A cleaned photo already written to the storage, waiting for its database row."""
+
+    image: str
+    thumbnail: str
 
 
-def _store[P: Photo](photo: P, upload: IO[bytes]) -> P:
-    """Clean the upload into the photo's display copy and thumbnail, then save the row."""
-    processed = process_photo(upload)
-    photo.image.save(processed.display.name or "photo.jpg", processed.display, save=False)
-    photo.thumbnail.save(processed.thumbnail.name or "vignette.jpg", processed.thumbnail,
-                         save=False)
-    photo.full_clean()
-    photo.save()
-    return photo
+def store_uploads(uploads: Iterable[IO[bytes]], *, folder: str) -> list[StoredPhoto]:
+    """Clean and store each upload (outside any transaction): a French ValidationError for the
+    first unusable one, and then nothing stays stored."""
+    stored: list[StoredPhoto] = []
+    try:
+        for upload in uploads:
+            processed = process_photo(upload)
+            stored.append(StoredPhoto(
+                image=default_storage.save(f"{folder}/{processed.display.name}",
+                                           processed.display),
+                thumbnail=default_storage.save(f"{folder}/{processed.thumbnail.name}",
+                                               processed.thumbnail),
+            ))
+    except BaseException:
+        _delete_stored(stored)
+        raise
+    return stored
+
+
+@contextmanager
+def kept_only_if_committed(stored: list[StoredPhoto]) -> Iterator[None]:
+    """Run a write that uses these stored files: if it fails, the files go."""
+    try:
+        yield
+    except BaseException:
+        _delete_stored(stored)
+        raise
+
+
+def _delete_stored(stored: Iterable[StoredPhoto]) -> None:
+    for photo in stored:
+        default_storage.delete(photo.image)
+        default_storage.delete(photo.thumbnail)
+
+
+def product_folder(product_id: int | None) -> str:
+    # New products have no id yet when their photos are stored: an upload folder then.
+    return f"products/{product_id}" if product_id else "products/uploads"
+
+
+def producer_folder(producer_id: int) -> str:
+    return f"producers/{producer_id}/photos"
 
 
 def _next_position(photos: Any) -> int:
     return (photos.aggregate(m=Max("position"))["m"] or 0) + 1
 
 
-@transaction.atomic
-def producer_photo_add(*, producer: Producer, upload: IO[bytes], alt: str = "") -> ProducerPhoto:
-    # Lock the producer row so two uploads at once cannot pass the limit together.
-    Producer.objects.select_for_update().filter(pk=producer.pk).first()
-    if producer.photos.count() >= MAX_PRODUCER_PHOTOS:
-        raise ValidationError(_("Vous avez déjà %(max)d photos : supprimez-en une avant d'en "
-                                "ajouter.") % {"max": MAX_PRODUCER_PHOTOS})
-    photo = ProducerPhoto(producer=producer, alt=alt, position=_next_position(producer.photos))
-    return _store(photo, upload)
+def _attach(photo: Photo, stored: StoredPhoto) -> Photo:
+    photo.image.name = stored.image
+    photo.thumbnail.name = stored.thumbnail
+    photo.full_clean()
+    photo.save()
+    return photo
 
 
-@transaction.atomic
-def product_photo_add(*, product: Product, upload: IO[bytes], alt: str = "") -> ProductPhoto:
+def product_photos_attach(*, product: Product, stored: list[StoredPhoto]) -> list[ProductPhoto]:
+    """Rows for photos stored beforehand (inside the caller's transaction)."""
     Product.objects.select_for_update().filter(pk=product.pk).first()
-    if product.photos.count() >= MAX_PRODUCT_PHOTOS:
-        raise ValidationError(_("Ce produit a déjà %(max)d photos : supprimez-en une avant d'en "
-                                "ajouter.") % {"max": MAX_PRODUCT_PHOTOS})
+    if product.photos.count() + len(stored) > MAX_PRODUCT_PHOTOS:
+        raise ValidationError({"photos": _(
+            "Ce produit aurait plus de %(max)d photos : supprimez-en une avant d'en ajouter.")
+            % {"max": MAX_PRODUCT_PHOTOS}})
+    position = _next_position(product.photos)
     # Without a description, the product's name says what the photo shows.
-    photo = ProductPhoto(product=product, alt=(alt or product.nom)[:200],
-                         position=_next_position(product.photos))
-    return _store(photo, upload)
+    return [_attach(ProductPhoto(product=product, alt=product.nom[:200], position=position + i),
+                    photo) for i, photo in enumerate(stored)]  # type: ignore[misc]
+
+
+def product_photo_add(*, product: Product, upload: IO[bytes], alt: str = "") -> ProductPhoto:
+    stored = store_uploads([upload], folder=product_folder(product.pk))
+    with kept_only_if_committed(stored), transaction.atomic():
+        photo = product_photos_attach(product=product, stored=stored)[0]
+        if alt:
+            photo.alt = alt[:200]
+            photo.save(update_fields=["alt"])
+        return photo
+
+
+def producer_photo_add(*, producer: Producer, upload: IO[bytes], alt: str = "") -> ProducerPhoto:
+    stored = store_uploads([upload], folder=producer_folder(producer.pk))
+    with kept_only_if_committed(stored), transaction.atomic():
+        # Lock the producer row so two uploads at once cannot pass the limit together.
+        Producer.objects.select_for_update().filter(pk=producer.pk).first()
+        if producer.photos.count() >= MAX_PRODUCER_PHOTOS:
+            raise ValidationError(_("Vous avez déjà %(max)d photos : supprimez-en une avant "
+                                    "d'en ajouter.") % {"max": MAX_PRODUCER_PHOTOS})
+        photo = ProducerPhoto(producer=producer, alt=alt,
+                              position=_next_position(producer.photos))
+        return _attach(photo, stored[0])  # type: ignore[return-value]
+
+
+def producer_logo_set(*, producer: Producer, upload: IO[bytes] | None) -> Producer:
+    """Replace the logo with a cleaned copy of the upload, or remove it (None)."""
+    old = producer.logo.name if producer.logo else None
+    new = None
+    if upload is not None:
+        logo = process_logo(upload)
+        new = default_storage.save(f"producers/logos/{logo.name}", logo)
+    stored = [StoredPhoto(image=new, thumbnail=new)] if new else []
+    with kept_only_if_committed(stored), transaction.atomic():
+        producer.logo.name = new or ""
+        producer.save(update_fields=["logo", "updated_at"])
+        if old:
+            name = old
+            transaction.on_commit(lambda: default_storage.delete(name))
+    return producer
 
 
 @transaction.atomic

@@ -55,7 +55,17 @@ def _name_errors_on_name(error: ValidationError) -> ValidationError:
     return ValidationError(errors)
 
 
-@transaction.atomic
+def _stored_photos(uploads: Iterable[IO[bytes]], product_id: int | None,
+                   ) -> list[photo_services.StoredPhoto]:
+    """The photos cleaned and stored before the transaction (see services.photos)."""
+    uploads = list(uploads)
+    if len(uploads) > MAX_PRODUCT_PHOTOS:
+        raise ValidationError({"photos": _("%(max)d photos au plus par produit.")
+                               % {"max": MAX_PRODUCT_PHOTOS}})
+    return photo_services.store_uploads(uploads,
+                                        folder=photo_services.product_folder(product_id))
+
+
 def product_create(
     *,
     producer: Producer,
@@ -64,35 +74,43 @@ def product_create(
     photos: Iterable[IO[bytes]] = (),
 ) -> Product:
     """A new product; `data` may also hold its first `stock` and `status` (draft or
-    published)."""
+    published). The photos are cleaned and stored first; the rows are written in one
+    transaction."""
     data = dict(data)
     stock = data.pop("stock", None)
     status = ProductStatus(data.pop("status", ProductStatus.PUBLISHED))
     if status not in INITIAL_STATUSES:
         raise ValidationError({"status": _("Un nouveau produit est publié ou en brouillon.")})
-    uploads = list(photos)
-    if len(uploads) > MAX_PRODUCT_PHOTOS:
-        raise ValidationError({"photos": _("%(max)d photos au plus par produit.")
-                               % {"max": MAX_PRODUCT_PHOTOS}})
     product = Product(producer=producer, status=status, stock=stock)
     assign(product, data, PRODUCT_FIELDS)
     product.slug = unique_product_slug(producer, product.nom)
     _clean(product)
-    product.save()
-    product.labels.set(labels)
-    for upload in uploads:
-        photo_services.product_photo_add(product=product, upload=upload)
-    indexing.index_products([product.pk], producer_ids=[producer.pk])
+    stored = _stored_photos(photos, None)
+    with photo_services.kept_only_if_committed(stored), transaction.atomic():
+        product.save()
+        product.labels.set(labels)
+        photo_services.product_photos_attach(product=product, stored=stored)
+        indexing.index_products([product.pk], producer_ids=[producer.pk])
     return product
 
 
-@transaction.atomic
 def product_update(
     *, product: Product, data: Mapping[str, Any], labels: Iterable[Label] | None = None,
-    actor: Any = None,
+    photos: Iterable[IO[bytes]] = (), actor: Any = None,
 ) -> Product:
-    """Change fields (`stock` through the stock service, `status` through the state machine).
-    The slug stays: the product page's URL must not break on a rename."""
+    """Change fields (`stock` through the stock service, `status` through the state machine)
+    and add photos, in one transaction. The slug stays: the product page's URL must not break
+    on a rename."""
+    stored = _stored_photos(photos, product.pk)
+    with photo_services.kept_only_if_committed(stored), transaction.atomic():
+        _update(product, data, labels, actor)
+        photo_services.product_photos_attach(product=product, stored=stored)
+        indexing.index_products([product.pk], producer_ids=[product.producer_id])
+    return product
+
+
+def _update(product: Product, data: Mapping[str, Any], labels: Iterable[Label] | None,
+            actor: Any) -> None:
     data = dict(data)
     has_stock, stock = "stock" in data, data.pop("stock", None)
     status = data.pop("status", None)
@@ -105,8 +123,6 @@ def product_update(
         stock_services.stock_set(product=product, stock=stock)
     if status is not None:
         status_services.product_status_set(product=product, status=status, actor=actor)
-    indexing.index_products([product.pk], producer_ids=[product.producer_id])
-    return product
 
 
 @transaction.atomic

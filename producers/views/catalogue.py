@@ -4,7 +4,6 @@ duplicate, remove, photos."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -83,17 +82,16 @@ def product_toggle_available(request: HttpRequest, slug: str, pk: int) -> HttpRe
     return redirect("producers:products", slug=producer.slug)
 
 
-@transaction.atomic  # the fields and the new photos are saved together, or nothing is
 def _save_product(request: HttpRequest, form: ProductForm, producer, product):  # type: ignore[no-untyped-def]
+    """The fields and the new photos are saved together, or nothing is (one service call)."""
     data = form.product_data()
+    photos = form.cleaned_data.get("photos") or []
     if product is None:
         return services.product_create(producer=producer, data=data,
-                                       labels=form.cleaned_data["labels"],
-                                       photos=form.cleaned_data.get("photos") or [])
-    services.product_update(product=product, data=data, labels=form.cleaned_data["labels"])
-    for upload in form.cleaned_data.get("photos") or []:
-        services.product_photo_add(product=product, upload=upload)
-    return product
+                                       labels=form.cleaned_data["labels"], photos=photos)
+    return services.product_update(product=product, data=data,
+                                   labels=form.cleaned_data["labels"], photos=photos,
+                                   actor=request.user)
 
 
 @login_required

@@ -3,6 +3,8 @@ import io
 
 import pytest
 
+from producers import services
+
 pytestmark = pytest.mark.django_db
 
 
@@ -38,6 +40,18 @@ def test_open_data_csv_is_keyed_by_insee_code(client, catalogue):
     assert figeac["code_insee"] == "46102"
     assert figeac["categories"] == "fromages-de-chevre|volailles"
     assert figeac["retrait"] == "oui"
+
+
+def test_open_data_csv_cannot_run_a_formula(client, catalogue):
+    services.producer_update(producer=catalogue.producers["cahors"],
+                             data={"nom": '=HYPERLINK("http://x.test","Prix")'})
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/opendata/producteurs.csv")
+                                           .content.decode())))
+
+    names = {r["slug"]: r["nom"] for r in rows}
+    assert names["domaine-du-causse"] == '\'=HYPERLINK("http://x.test","Prix")'
+    assert names["chevrerie-figeac"] == "La Chèvrerie de Figeac"
 
 
 def test_open_data_geojson(client, catalogue):

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ProtectedError
 from django.urls import reverse
@@ -353,3 +354,42 @@ class TestProductPhotos:
         assert response.status_code == status
         expected = [second.pk, first.pk] if moved else [first.pk, second.pk]
         assert list(product.photos.values_list("pk", flat=True)) == expected
+
+
+class TestPhotoWorkOutsideTheTransaction:
+    @pytest.mark.django_db(transaction=True)  # no test transaction around the request
+    def test_photos_are_decoded_before_any_transaction_opens(self, owner, monkeypatch):
+        from django.db import connection
+
+        from producers import images
+        from producers.services import photos as photo_services
+
+        seen = []
+        real = images.process_photo
+
+        def spy(upload, **kwargs):
+            seen.append(connection.in_atomic_block)
+            return real(upload, **kwargs)
+
+        monkeypatch.setattr(photo_services, "process_photo", spy)
+
+        owner.client.post(url("product_create"), {**product_data(), "photos": [photo()]})
+
+        assert seen == [False]
+        assert Product.objects.get().photos.count() == 1
+
+    @pytest.mark.django_db
+    def test_stored_files_are_deleted_when_the_write_fails(self, owner, settings):
+        product = ProductFactory.create(producer=owner.producer, nom="Tomme")
+        for _ in range(5):
+            services.product_photo_add(product=product, upload=photo())
+        media = settings.MEDIA_ROOT / "products" / str(product.pk)
+        before = sorted(p.name for p in media.iterdir())
+
+        with pytest.raises(ValidationError):
+            services.product_update(product=product, data={"nom": "Tomme fraîche"},
+                                    photos=[photo()])
+
+        assert sorted(p.name for p in media.iterdir()) == before
+        product.refresh_from_db()
+        assert product.nom == "Tomme" and product.photos.count() == 5

@@ -137,3 +137,36 @@ def test_an_empty_file_is_refused():
         validate_image(upload(b"", "vide.jpg"))
 
     assert error.value.code == "empty"
+
+
+def test_a_jpeg_comment_survives_in_neither_copy():
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (90, 120, 40)).save(buffer, "JPEG",
+                                                     comment=b"Ferme de Jeanne, 06 12 34 56 78")
+
+    processed = process_photo(upload(buffer.getvalue()))
+
+    for content in (processed.display, processed.thumbnail):
+        data = content.read()
+        assert b"06 12 34 56 78" not in data
+        assert "comment" not in Image.open(io.BytesIO(data)).info
+
+
+def test_a_canvas_bigger_than_a_phone_photo_is_refused_before_decoding():
+    buffer = io.BytesIO()
+    Image.new("RGB", (6300, 6300), (200, 200, 200)).save(buffer, "JPEG", quality=20)
+
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(buffer.getvalue()))
+
+    assert error.value.code == "bomb"
+    assert "24 millions de pixels" in error.value.messages[0]
+
+
+def test_a_phone_photo_is_decoded_at_the_smallest_scale_that_covers_the_copies():
+    from producers.images import _open
+
+    image = _open(upload(image_bytes("JPEG", (4032, 3024))))
+
+    # Half its size covers the 1600-pixel display copy: a quarter of the memory.
+    assert image.size == (2016, 1512)

@@ -63,3 +63,41 @@ def test_a_product_photo_and_its_thumbnail_land_in_the_bucket(lot_communes, s3_s
     with django_capture_on_commit_callbacks(execute=True):
         services.photo_delete(photo=photo)
     assert "Contents" not in s3_storage.list_objects_v2(Bucket=BUCKET)
+
+
+def _keys(client) -> set[str]:
+    return {o["Key"] for o in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
+
+
+@pytest.mark.django_db
+def test_deleting_a_product_deletes_its_files_once_committed(lot_communes, s3_storage,
+                                                             django_capture_on_commit_callbacks):
+    product = ProductFactory.create()
+    services.product_photo_add(product=product, upload=SimpleUploadedFile(
+        "tomme.jpg", image_bytes("JPEG", (640, 480)), "image/jpeg"))
+    assert len(_keys(s3_storage)) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.product_remove(product=product) == services.Removal.DELETED
+
+    assert _keys(s3_storage) == set()
+
+
+@pytest.mark.django_db
+def test_deleting_a_producer_deletes_every_file_of_its_listing(lot_communes, s3_storage,
+                                                               django_capture_on_commit_callbacks):
+    product = ProductFactory.create()
+    producer = product.producer
+    jpeg = image_bytes("JPEG", (640, 480))
+    services.product_photo_add(product=product,
+                               upload=SimpleUploadedFile("a.jpg", jpeg, "image/jpeg"))
+    services.producer_photo_add(producer=producer,
+                                upload=SimpleUploadedFile("b.jpg", jpeg, "image/jpeg"))
+    services.producer_logo_set(producer=producer,
+                               upload=SimpleUploadedFile("c.jpg", jpeg, "image/jpeg"))
+    assert len(_keys(s3_storage)) == 5
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.producer_delete(producer=producer)
+
+    assert _keys(s3_storage) == set()

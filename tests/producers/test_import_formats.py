@@ -185,3 +185,41 @@ def test_a_duplicated_column_is_refused_before_any_row(catalogue):
 
     with pytest.raises(CommandError, match="la colonne price apparaît deux fois"):
         run("import_catalogue", str(path))
+
+
+def _bomb_ods(path: Path, *, columns: int = 1, rows: int = 1) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Catalogue")
+    header = TableRow()
+    for column in COLUMNS:
+        cell = TableCell(valuetype="string")
+        cell.addElement(P(text=column))
+        header.addElement(cell)
+    table.addElement(header)
+    bomb = TableRow(numberrowsrepeated=rows)
+    cell = TableCell(valuetype="string", numbercolumnsrepeated=columns)
+    cell.addElement(P(text="Rocamadour"))
+    bomb.addElement(cell)
+    table.addElement(bomb)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(("shape", "message"), [
+    ({"columns": 400_000_000}, "le classeur a plus de 100 colonnes remplies"),
+    ({"rows": 400_000_000}, "ligne 2 : la même ligne est répétée 400000000 fois"),
+])
+def test_an_ods_cell_or_row_repeated_millions_of_times_is_refused_at_once(
+    tmp_path, lot_communes, shape, message
+):
+    path = tmp_path / "bombe.ods"
+    _bomb_ods(path, **shape)
+
+    with pytest.raises(CommandError, match=message):
+        run("import_catalogue", str(path))
+
+    assert Product.objects.count() == 0

@@ -1,7 +1,6 @@
 """Open data (Licence Ouverte / Etalab 2.0): the public directory keyed by INSEE code, plus
 robots.txt for search engines."""
 
-import csv
 import json
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from marketplace.common.spreadsheet import SafeDictWriter
 from marketplace.common.urls import absolute_url
 from producers.models import Producer
 from producers.selectors import category_slugs_by_producer
@@ -51,7 +51,7 @@ def producers_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="producteurs.csv"'
     response["Link"] = f'<{LICENCE_URL}>; rel="license"'
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
+    writer = SafeDictWriter(response, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for row in _rows():
         writer.writerow({**row, **{key: "|".join(row[key]) for key in
