@@ -50,8 +50,9 @@ def test_malformed_database_url_refuses_to_start():
     assert "DATABASE_URL is malformed" in result.stderr
 
 
-PRODUCTION = {"SECRET_KEY": "7rQ2-vL9xWm4pZ8sKd3nF6yTb1hJc5gA0eUo.iR!tN@qX%zM^wY",  "ALLOWED_HOSTS": "ohmylot.example",
-              "EMAIL_HOST": "smtp.ohmylot.example", "SITE_URL": "https://ohmylot.example"}
+PRODUCTION = {"SECRET_KEY": "7rQ2-vL9xWm4pZ8sKd3nF6yTb1hJc5gA0eUo.iR!tN@qX%zM^wY",
+              "ALLOWED_HOSTS": "ohmylot.example", "EMAIL_HOST": "smtp.ohmylot.example",
+              "SITE_URL": "https://ohmylot.example"}
 
 
 def _setting(name: str, env: dict[str, str]) -> str:
