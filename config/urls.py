@@ -5,9 +5,16 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config.health import healthz
+from marketplace.common.ratelimit import Limit, rate_limited
+from marketplace.common.responses import too_many_requests
+
+ADMIN_LOGIN = (Limit("admin-login-ip", "30/h"),)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The admin's login checks passwords (django-axes locks out, this slows down).
+    path("admin/login/", rate_limited(*ADMIN_LOGIN, on_limit=too_many_requests)(
+        admin.site.login), name="admin-login"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from marketplace.common.urls import absolute_url
 from marketplace.reference.models import Commune
@@ -77,24 +79,29 @@ def producer_sign_up(
     nom: str,
     commune: Commune,
     phone: str,
-) -> SignUp:
+) -> SignUp | None:
     """Create the user, its pending producer (placed at the commune's centre) and the owner
-    membership, then e-mail a verification link."""
+    membership, then e-mail a verification link.
+
+    For an address that already has an account nothing is created and None is returned: that
+    address is told by e-mail, and the caller answers exactly as for a new account, so the
+    form cannot be used to learn who has an account."""
     email = email.strip().lower()
     if email_is_taken(email):
-        raise ValidationError({"email": _("Un compte existe déjà avec cette adresse e-mail.")})
+        make_password(password)  # the same work as a real sign-up: no timing difference
+        account_exists_notify(email=email)
+        return None
     if Producer.objects.filter(siret=siret).exists():
         raise ValidationError({"siret": _("Ce numéro SIRET est déjà inscrit sur le site.")})
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_password(password)
+    user.full_clean(exclude=["username"])
     try:
-        user.full_clean()
         with transaction.atomic():  # two sign-ups with one address at once: the index decides
             user.save()
-    except (ValidationError, IntegrityError):
-        raise ValidationError(
-            {"email": _("Un compte existe déjà avec cette adresse e-mail.")}
-        ) from None
+    except IntegrityError:
+        account_exists_notify(email=email)
+        return None
     producer = Producer(
         nom=nom, slug=unique_producer_slug(nom), legal_name=legal_name, siret=siret,
         commune=commune, postal_code=(commune.postal_codes or [""])[0], phone=phone,
@@ -113,6 +120,19 @@ def producer_sign_up(
     ProducerMembership.objects.create(producer=producer, user=user, role=MemberRole.OWNER)
     email_verification_send(user=user)
     return SignUp(user=user, producer=producer)
+
+
+def api_tokens_revoke(*, user: Any) -> None:
+    """A new password ends every API access given under the old one (a stolen laptop's
+    script, a leaked token)."""
+    Token.objects.filter(user=user).delete()
+
+
+def account_exists_notify(*, email: str) -> None:
+    _mail(to=email, subject=_("Votre compte existe déjà"),
+          template="producers/emails/account_exists.txt",
+          context={"login_link": absolute_url(reverse("producers:login")),
+                   "reset_link": absolute_url(reverse("producers:password_reset"))})
 
 
 # --- E-mail verification --------------------------------------------------------------------
@@ -135,14 +155,22 @@ def email_is_verified(*, user: AbstractBaseUser | AnonymousUser) -> bool:
     return VerifiedEmail.objects.filter(user_id=user.pk, email__iexact=email).exists()
 
 
-def _mark_verified(user: Any) -> None:
-    VerifiedEmail.objects.get_or_create(
+def _mark_verified(user: Any) -> bool:
+    """True when the address was not verified before."""
+    _record, created = VerifiedEmail.objects.get_or_create(
         user=user, email=user.email.lower(), defaults={"verified_at": timezone.now()}
     )
+    return created
+
+
+@dataclass(frozen=True)
+class Verification:
+    user: Any
+    first: bool  # the address was not verified before: the link may open the session
 
 
 @transaction.atomic
-def email_verification_confirm(*, token: str) -> Any:
+def email_verification_confirm(*, token: str) -> Verification:
     """Record the address as verified; the token must be recent and for the current address."""
     try:
         data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
@@ -154,8 +182,8 @@ def email_verification_confirm(*, token: str) -> Any:
         raise TokenError(_("Ce lien de confirmation n'est pas valide.")) from None
     if user.email.lower() != data.get("e"):
         raise TokenError(_("Ce lien concerne une ancienne adresse e-mail."))
-    _mark_verified(user)
-    return user
+    first = _mark_verified(user)
+    return Verification(user=user, first=first)
 
 
 # --- Team invitations -----------------------------------------------------------------------
@@ -166,6 +194,15 @@ def invitation_token(*, invitation: ProducerInvitation) -> str:
 
 @transaction.atomic
 def invitation_create(*, producer: Producer, email: str, invited_by: Any) -> ProducerInvitation:
+    """Invite someone to the team. Only a confirmed address on a farm the CCI has reviewed
+    may invite (staff aside): an invitation is an e-mail the site sends on someone's word."""
+    if not getattr(invited_by, "is_staff", False):
+        if not email_is_verified(user=invited_by):
+            raise ValidationError(_("Confirmez d'abord votre adresse e-mail (le lien reçu à "
+                                    "l'inscription) pour inviter quelqu'un."))
+        if producer.status == ProducerStatus.PENDING:
+            raise ValidationError(_("Vous pourrez inviter votre équipe une fois votre fiche "
+                                    "validée par la CCI."))
     email = email.strip().lower()
     if producer.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": _("Cette personne fait déjà partie de l'équipe.")})
@@ -177,7 +214,8 @@ def invitation_create(*, producer: Producer, email: str, invited_by: Any) -> Pro
     invitation.save()
     link = absolute_url(reverse("producers:invitation_accept",
                              kwargs={"token": invitation_token(invitation=invitation)}))
-    _mail(to=email, subject=_("Invitation à gérer %(nom)s") % {"nom": producer.nom},
+    # A fixed subject: no text a producer typed goes into a header of an e-mail to a stranger.
+    _mail(to=email, subject=_("Invitation à rejoindre une équipe sur « Oh my Lot ! »"),
           template="producers/emails/invitation.txt",
           context={"producer": producer, "invited_by": invited_by, "link": link})
     return invitation

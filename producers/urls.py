@@ -1,7 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from marketplace.common.ratelimit import Limit, rate_limited
+from marketplace.common.responses import too_many_requests
+from producers import limits
 from producers.views import accounts, catalogue, profile
+
+
+def limited(rules: tuple[Limit, ...]):  # type: ignore[no-untyped-def]
+    return rate_limited(*rules, on_limit=too_many_requests)
+
 
 app_name = "producers"
 
@@ -17,7 +25,7 @@ farm_patterns = [
     path("points-de-vente/<int:pk>/", profile.point_of_sale_edit, name="point_of_sale_update"),
     path("points-de-vente/<int:pk>/supprimer/", profile.point_of_sale_delete,
          name="point_of_sale_delete"),
-    path("equipe/", profile.team_view, name="team"),
+    path("equipe/", limited(limits.INVITE)(profile.team_view), name="team"),
     path("equipe/<int:pk>/retirer/", profile.member_remove, name="member_remove"),
     path("equipe/invitations/<int:pk>/annuler/", profile.invitation_cancel,
          name="invitation_cancel"),
@@ -38,19 +46,24 @@ farm_patterns = [
 
 urlpatterns = [
     path("", accounts.dashboard, name="dashboard"),
-    path("connexion/", accounts.LoginView.as_view(), name="login"),
+    path("connexion/", limited(limits.LOGIN)(accounts.LoginView.as_view()), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
-    path("inscription/", accounts.sign_up, name="signup"),
-    path("verification/renvoyer/", accounts.resend_verification, name="resend_verification"),
+    path("inscription/", limited(limits.SIGN_UP)(accounts.sign_up), name="signup"),
+    path("inscription/envoyee/", accounts.signup_sent, name="signup_sent"),
+    path("verification/renvoyer/", limited(limits.RESEND_VERIFICATION)(
+        accounts.resend_verification), name="resend_verification"),
     path("verification/<str:token>/", accounts.verify_email, name="verify_email"),
-    path("invitation/<str:token>/", accounts.invitation_accept, name="invitation_accept"),
-    path("mot-de-passe/oubli/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path("invitation/<str:token>/", limited(limits.INVITATION_ACCEPT)(accounts.invitation_accept),
+         name="invitation_accept"),
+    path("mot-de-passe/oubli/", limited(limits.PASSWORD_RESET)(
+        accounts.PasswordResetView.as_view()), name="password_reset"),
     path("mot-de-passe/oubli/envoye/", accounts.PasswordResetDoneView.as_view(),
          name="password_reset_done"),
     path("mot-de-passe/nouveau/<uidb64>/<token>/", accounts.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
     path("mot-de-passe/nouveau/termine/", accounts.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
-    path("mot-de-passe/changer/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("mot-de-passe/changer/", limited(limits.PASSWORD_CHANGE)(
+        accounts.PasswordChangeView.as_view()), name="password_change"),
     path("ferme/<slug:slug>/", include(farm_patterns)),
 ]

@@ -8,7 +8,6 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from producers.accounts import email_is_taken
 from producers.forms.fields import CommuneField, SiretField, clean_phone
 from producers.models import (
     Producer,
@@ -93,11 +92,8 @@ class SignUpForm(PasswordFieldsMixin, forms.Form):
                    "legal_name", "siret", "commune", "phone"]
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if email_is_taken(email):
-            raise ValidationError(_("Un compte existe déjà avec cette adresse e-mail : "
-                                    "connectez-vous ou réinitialisez votre mot de passe."))
-        return email
+        # A known address is not an error here: see accounts.producer_sign_up.
+        return str(self.cleaned_data["email"]).strip().lower()
 
     def clean_siret(self) -> str:
         siret = self.cleaned_data["siret"]

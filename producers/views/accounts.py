@@ -43,22 +43,33 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            login(request, result.user, backend=BACKEND)
-            messages.success(request, _(
-                "Bienvenue ! Votre fiche est en attente de validation par l'équipe de la CCI. "
-                "Complétez-la et ajoutez vos produits en attendant. Nous vous avons envoyé un "
-                "lien pour confirmer votre adresse e-mail."))
-            return redirect("producers:home", slug=result.producer.slug)
+            # The same answer whether the address was new or already had an account
+            # (`result` is None): the page must not tell who has an account.
+            del result
+            return redirect("producers:signup_sent")
     status = 400 if form.errors else 200
     return render(request, "producers/signup.html", {"form": form}, status=status)
 
 
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "producers/signup_sent.html")
+
+
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        accounts.email_verification_confirm(token=token)
+        verification = accounts.email_verification_confirm(token=token)
     except accounts.TokenError as error:
         return render(request, "producers/token_error.html", {"message": str(error)}, status=400)
-    messages.success(request, _("Merci, votre adresse e-mail est confirmée."))
+    if not request.user.is_authenticated and verification.first:
+        # The first confirmation of a new account opens its session (the link proves the
+        # address); later clicks on the same link only confirm.
+        login(request, verification.user, backend=BACKEND)
+        messages.success(request, _(
+            "Bienvenue ! Votre adresse e-mail est confirmée. Votre fiche est en attente de "
+            "validation par l'équipe de la CCI : complétez-la et ajoutez vos produits en "
+            "attendant."))
+    else:
+        messages.success(request, _("Merci, votre adresse e-mail est confirmée."))
     return redirect("producers:dashboard")
 
 
@@ -150,6 +161,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "producers/password_reset_confirm.html"
     success_url = reverse_lazy("producers:password_reset_complete")
 
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        accounts.api_tokens_revoke(user=form.user)
+        return response
+
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "producers/password_reset_complete.html"
@@ -160,6 +176,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("producers:dashboard")
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
-        messages.success(self.request, gettext_lazy("Votre mot de passe a été changé."))
-        return super().form_valid(form)
+        response = super().form_valid(form)
+        accounts.api_tokens_revoke(user=form.user)
+        messages.success(self.request, gettext_lazy(
+            "Votre mot de passe a été changé ; vos jetons d'accès à l'API sont révoqués."))
+        return response
 

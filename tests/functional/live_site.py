@@ -93,6 +93,15 @@ class LiveSite:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
             return str(json.load(response)["token"])
 
+    def mails_to(self, address: str) -> list[str]:
+        """The messages the site wrote to this address, oldest first (file mail backend)."""
+        folder = Path(self.env["EMAIL_FILE_PATH"])
+        found = []
+        for path in sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [m for m in text.split("-" * 79) if f"To: {address}" in m]
+        return found
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -105,13 +114,15 @@ class LiveSite:
             _postgres_admin(self.pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_site(workdir: Path, label: str) -> LiveSite:
+def start_site(workdir: Path, label: str, extra_env: dict[str, str] | None = None) -> LiveSite:
     """Migrate, import the communes, seed the demo data and serve them; wait until healthy."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DJANGO_SETTINGS"))}
     env.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="true", VAR_DIR=str(workdir),
-               MEDIA_ROOT=str(workdir / "media"), PYTHONUNBUFFERED="1", LOG_LEVEL="WARNING")
+               MEDIA_ROOT=str(workdir / "media"), PYTHONUNBUFFERED="1", LOG_LEVEL="WARNING",
+               EMAIL_FILE_PATH=str(workdir / "mail"))
     env.pop("REDIS_URL", None)
+    env.update(extra_env or {})
     database_url = os.environ.get("DATABASE_URL", "")
     pg_url = None
     if database_url.startswith(("postgres://", "postgresql://")):
@@ -125,6 +136,7 @@ def start_site(workdir: Path, label: str) -> LiveSite:
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'site.sqlite3'}"
 
     port = _free_port()
+    env["SITE_URL"] = f"http://127.0.0.1:{port}"  # links in its e-mails lead back to it
     site = LiveSite(url=f"http://127.0.0.1:{port}", env=env, pg_url=pg_url)
     try:
         facts_line = [x for x in site.shell(SETUP_SCRIPT).splitlines() if x.startswith("FACTS=")]

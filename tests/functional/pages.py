@@ -92,6 +92,7 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/espace-producteur/inscription/", "form-error",
                  prepare=_submit_form_unchanged),
     ],
+    "producers:signup_sent": [PageCase("/espace-producteur/inscription/envoyee/")],
     "producers:verify_email": [
         PageCase("/espace-producteur/verification/lien-invalide/", "bad-link", status=400),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 from stdnum import luhn
 
 from tests.functional.conftest import PHONE, OpenPage
+from tests.functional.live_site import LiveSite
 
 # A hung browser must not stall CI; the first test also starts the live site (about 20 s).
 pytestmark = [pytest.mark.functional, pytest.mark.timeout(120)]
@@ -22,12 +24,14 @@ def fresh_siret(seed: int) -> str:
     return siret + luhn.calc_check_digit(siret)
 
 
-def test_a_producer_signs_up_then_adds_a_product_on_a_phone(open_page: OpenPage):
+def test_a_producer_signs_up_then_adds_a_product_on_a_phone(open_page: OpenPage,
+                                                            live_site: LiveSite):
     stamp = time.time_ns() // 1000
+    address = f"ferme-{stamp}@example.test"
     page, external = open_page(PHONE)
     page.goto("/espace-producteur/inscription/")
 
-    page.get_by_label("Adresse e-mail").fill(f"ferme-{stamp}@example.test")
+    page.get_by_label("Adresse e-mail").fill(address)
     page.locator("input[name=password1]").fill("Causse-et-noyers-2026")
     page.locator("input[name=password2]").fill("Causse-et-noyers-2026")
     page.get_by_label("Nom de la ferme ou de l'entreprise").fill(f"Ferme des Essais {stamp}")
@@ -36,7 +40,11 @@ def test_a_producer_signs_up_then_adds_a_product_on_a_phone(open_page: OpenPage)
     page.locator("input[name=commune]").fill("Figeac (46102)")
     page.locator("input[name=phone]").fill("05 65 34 00 00")
     page.get_by_role("button", name="Créer mon compte").click()
+    expect(page.get_by_role("heading", name="Vérifiez votre boîte e-mail")).to_be_visible()
 
+    link = re.search(r"http\S+/verification/\S+/", live_site.mails_to(address)[-1])
+    assert link is not None
+    page.goto(link.group(0))
     expect(page.get_by_text("Bienvenue !")).to_be_visible()
     assert "/espace-producteur/ferme/" in page.url
     farm = page.url.split("/espace-producteur/ferme/")[1].split("/")[0]

@@ -79,9 +79,14 @@ def test_seed_demo_is_deterministic_and_runs_only_on_an_empty_directory():
     assert Producer.objects.order_by("slug").values_list("slug", "siret")[0] == first
 
 
-def test_demo_logins_work(client):
-    assert client.login(username="cci@ohmylot.test", password="cci-lot-2026")
-    assert client.login(username="producteur@ohmylot.test", password="ferme-lot-2026")
+@pytest.mark.parametrize(("username", "password"), [
+    ("cci@ohmylot.test", "cci-lot-2026"), ("producteur@ohmylot.test", "ferme-lot-2026")])
+def test_demo_logins_work(client, username, password):
+    response = client.post("/espace-producteur/connexion/",
+                           {"username": username, "password": password})
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
 
 
 def test_seed_demo_leaves_the_index_complete():

@@ -88,7 +88,7 @@ def test_production_defaults_are_the_safe_ones():
 
 def test_the_forwarded_protocol_is_trusted_only_behind_a_declared_proxy():
     assert _setting("SECURE_PROXY_SSL_HEADER", PRODUCTION) == "None"
-    assert _setting("SECURE_PROXY_SSL_HEADER", {**PRODUCTION, "BEHIND_HTTPS_PROXY": "true"}) \
+    assert _setting("SECURE_PROXY_SSL_HEADER", {**PRODUCTION, "BEHIND_PROXY": "true"}) \
         == "('HTTP_X_FORWARDED_PROTO', 'https')"
 
 

@@ -5,10 +5,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from producers.models import MemberRole, Producer
+from producers.models import MemberRole, Producer, VerifiedEmail
 from tests.factories import MembershipFactory, ProducerFactory, UserFactory
 
 
@@ -29,10 +30,16 @@ def _actor(user: Any, producer: Producer | None) -> Actor:
     return Actor(user=user, producer=producer, client=client, api=api)
 
 
+def _verified(user: Any) -> Any:
+    """The address confirmed by its e-mailed link, as any producer's that used the site."""
+    VerifiedEmail.objects.create(user=user, email=user.email, verified_at=timezone.now())
+    return user
+
+
 @pytest.fixture
 def owner(lot_communes) -> Actor:
     producer = ProducerFactory.create(nom="La Borie", slug="la-borie")
-    user = UserFactory.create(username="jeanne@borie.test")
+    user = _verified(UserFactory.create(username="jeanne@borie.test"))
     MembershipFactory.create(producer=producer, user=user, role=MemberRole.OWNER)
     return _actor(user, producer)
 
@@ -40,7 +47,7 @@ def owner(lot_communes) -> Actor:
 @pytest.fixture
 def other(lot_communes) -> Actor:
     producer = ProducerFactory.create(nom="Le Mas", slug="le-mas")
-    user = UserFactory.create(username="paul@mas.test")
+    user = _verified(UserFactory.create(username="paul@mas.test"))
     MembershipFactory.create(producer=producer, user=user, role=MemberRole.OWNER)
     return _actor(user, producer)
 

@@ -51,7 +51,8 @@ class TestSignUp:
 
         producer = Producer.objects.get()
         user = User.objects.get()
-        assert response.redirect_chain[-1][0] == "/espace-producteur/ferme/ferme-de-la-borie/"
+        assert response.redirect_chain == [("/espace-producteur/inscription/envoyee/", 302)]
+        assert "Vérifiez votre boîte e-mail" in response.content.decode()
         assert (producer.status, producer.nom, producer.legal_name, producer.siret) == (
             ProducerStatus.PENDING, "Ferme de la Borie", "EARL de la Borie", SIRET)
         assert producer.commune_id == "46128"
@@ -63,10 +64,16 @@ class TestSignUp:
         assert producer.memberships.get().user == user
         assert producer.memberships.get().role == MemberRole.OWNER
         assert not Producer.objects.public().exists()
-        assert response.context["user"] == user  # logged in
+        assert not response.context["user"].is_authenticated  # the link opens the session
         assert len(mail.outbox) == 1
         assert mail.outbox[0].to == ["jeanne.delpech@ferme-borie.test"]
         assert "/espace-producteur/verification/" in mail.outbox[0].body
+
+        confirmed = client.get(link_in(mail.outbox[0]), follow=True)
+
+        assert confirmed.context["user"] == user
+        assert confirmed.redirect_chain[-1][0] == "/espace-producteur/ferme/ferme-de-la-borie/"
+        assert email_is_verified(user=user)
 
     @pytest.mark.parametrize(("siret", "message"), [
         ("44306184100048", "Ce numéro SIRET n'est pas valide : vérifiez les chiffres (la clé "
@@ -101,15 +108,24 @@ class TestSignUp:
             "form"].errors["siret"][0]
         assert not User.objects.exists() and Producer.objects.count() == 1
 
-    def test_an_email_already_used_is_refused_whatever_its_case(self, lot_communes, client):
-        UserFactory.create(username="jeanne.delpech@ferme-borie.test")
+    def test_a_known_address_gets_the_same_answer_and_an_e_mail_only_it_reads(
+        self, lot_communes, client, django_capture_on_commit_callbacks
+    ):
+        UserFactory.create(username="jeanne.delpech@ferme-borie.test",
+                           email="jeanne.delpech@ferme-borie.test")
+        with django_capture_on_commit_callbacks(execute=True):
+            new = client.post(SIGNUP, signup_data(email="paul@mas.test",
+                                                  siret=valid_siret(4242)))
 
-        response = client.post(SIGNUP, signup_data())
+        with django_capture_on_commit_callbacks(execute=True):
+            known = client.post(SIGNUP, signup_data())
 
-        assert response.status_code == 400
-        assert response.context["form"].errors["email"][0].startswith(
-            "Un compte existe déjà avec cette adresse e-mail")
-        assert not Producer.objects.exists()
+        assert (known.status_code, known["Location"]) == (new.status_code, new["Location"])
+        assert Producer.objects.count() == 1 and User.objects.count() == 2
+        told = mail.outbox[-1]
+        assert told.to == ["jeanne.delpech@ferme-borie.test"]
+        assert told.subject == "Votre compte existe déjà"
+        assert "/espace-producteur/mot-de-passe/oubli/" in told.body
 
     @pytest.mark.parametrize(("typed", "code"), [
         ("46042", "46042"), ("Cahors", "46042"), ("cahors", "46042"),
@@ -155,19 +171,15 @@ class TestSignUp:
         self, lot_communes, client, monkeypatch
     ):
         from producers import accounts
-        from producers.forms import accounts as account_forms
 
         UserFactory.create(username="jeanne.delpech@ferme-borie.test")
         # The other sign-up commits between our form check and our write.
-        monkeypatch.setattr(account_forms, "email_is_taken", lambda email: False)
         monkeypatch.setattr(accounts, "email_is_taken", lambda email: False)
 
         response = client.post(SIGNUP, signup_data())
 
-        assert response.status_code == 400
-        assert response.context["form"].errors["email"] == [
-            "Un compte existe déjà avec cette adresse e-mail."]
-        assert not Producer.objects.exists()
+        assert response["Location"] == "/espace-producteur/inscription/envoyee/"
+        assert not Producer.objects.exists() and User.objects.count() == 1
 
     def test_two_farms_with_the_same_name_get_distinct_slugs(self, lot_communes, client):
         ProducerFactory.create(nom="Ferme de la Borie", slug="ferme-de-la-borie")
@@ -191,6 +203,20 @@ class TestEmailVerification:
 
         assert response.status_code == 302
         assert email_is_verified(user=user)
+
+    def test_only_the_first_confirmation_opens_a_session(
+        self, lot_communes, client, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(SIGNUP, signup_data())
+        link = link_in(mail.outbox[0])
+        client.get(link)
+        client.post(reverse("producers:logout"))
+
+        again = client.get(link, follow=True)
+
+        assert not again.context["user"].is_authenticated
+        assert "Merci, votre adresse e-mail est confirmée." in again.content.decode()
 
     def test_a_tampered_link_is_refused(self, lot_communes, client):
         user = UserFactory.create()
@@ -226,12 +252,15 @@ class TestEmailVerification:
         assert response.status_code == 400
         assert not VerifiedEmail.objects.exists()
 
-    def test_the_link_can_be_sent_again(self, owner, django_capture_on_commit_callbacks):
+    def test_the_link_can_be_sent_again(self, lot_communes, client,
+                                        django_capture_on_commit_callbacks):
+        user = UserFactory.create(username="jeanne@borie.test")
+        client.force_login(user)
         with django_capture_on_commit_callbacks(execute=True):
-            response = owner.client.post("/espace-producteur/verification/renvoyer/")
+            response = client.post("/espace-producteur/verification/renvoyer/")
 
         assert response.status_code == 302
-        assert len(mail.outbox) == 1 and mail.outbox[0].to == [owner.user.email]
+        assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
 
     def test_resending_needs_a_login(self, anonymous):
         response = anonymous.client.post("/espace-producteur/verification/renvoyer/")

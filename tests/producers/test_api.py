@@ -38,7 +38,10 @@ class TestToken:
             "username": "jeanne@borie.test", "password": "motdepasse-solide-46"}, format="json")
 
         assert response.status_code == 200
-        assert response.json() == {"token": Token.objects.get(user=user).key}
+        token = Token.objects.get(user=user)
+        assert response.json()["token"] == token.key
+        assert response.json()["expires"].startswith(
+            (token.created + settings.API_TOKEN_TTL).date().isoformat())
 
     def test_wrong_credentials_get_a_400_in_french_and_no_token(self, lot_communes, api_client):
         UserFactory.create(username="jeanne@borie.test")
@@ -55,7 +58,7 @@ class TestToken:
         schema = api_client.get("/api/schema/?format=json").json()
 
         answers = schema["paths"]["/api/v1/auth/token/"]["post"]["responses"]
-        assert set(answers) == {"200", "400"}
+        assert set(answers) == {"200", "400", "429"}
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ see them on the public page (plain forms, as a phone without JavaScript would se
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core import mail
 from django.test import Client
 
 from marketplace.reference.models import Category
@@ -12,13 +13,16 @@ from tests.producers.factories import image_bytes
 
 
 @pytest.mark.django_db
-def test_from_sign_up_to_the_public_page(lot_communes):
+def test_from_sign_up_to_the_public_page(lot_communes, django_capture_on_commit_callbacks):
     client = Client()
-    client.post("/espace-producteur/inscription/", {
-        "email": "jeanne@causse.test", "password1": "truffes-de-lalbenque",
-        "password2": "truffes-de-lalbenque", "nom": "Truffières du Causse",
-        "legal_name": "EARL du Causse", "siret": "44306184100047", "commune": "Lalbenque",
-        "phone": "05 65 31 00 00"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/espace-producteur/inscription/", {
+            "email": "jeanne@causse.test", "password1": "truffes-de-lalbenque",
+            "password2": "truffes-de-lalbenque", "nom": "Truffières du Causse",
+            "legal_name": "EARL du Causse", "siret": "44306184100047", "commune": "Lalbenque",
+            "phone": "05 65 31 00 00"})
+    link = next(word for word in mail.outbox[0].body.split() if "/verification/" in word)
+    client.get(link)  # confirms the address and opens the session
     producer = Producer.objects.get()
     assert client.get(f"/producteurs/{producer.slug}/").status_code == 404  # pending
 
