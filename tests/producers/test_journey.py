@@ -2,8 +2,8 @@
 see them on the public page (plain forms, as a phone without JavaScript would send them)."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from marketplace.reference.models import Category
