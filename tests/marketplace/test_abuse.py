@@ -80,8 +80,8 @@ def test_a_big_anonymous_body_is_refused_before_it_is_read(client):
 
 
 def test_a_big_body_is_refused_in_json_by_the_api(client):
-    response = client.post("/api/v1/auth/token/", {"username": "x"}, content_type="application/json",
-                           CONTENT_LENGTH=str(2 * 1024 * 1024))
+    response = client.post("/api/v1/auth/token/", {"username": "x"},
+                           content_type="application/json", CONTENT_LENGTH=str(2 * 1024 * 1024))
 
     assert response.status_code == 413
     assert response.json()["detail"].startswith("La requête est trop volumineuse")
