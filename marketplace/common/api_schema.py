@@ -8,16 +8,21 @@ TOO_MANY = {"description": "Trop de requêtes : réessayez plus tard (limites pa
                 "type": "object", "properties": {"detail": {"type": "string"}}}}}}
 TOO_LARGE = {"description": "Requête trop volumineuse.",
              "content": TOO_MANY["content"]}
+BAD_TOKEN = {"description": "Jeton non valide ou expiré (un jeton donné est vérifié, même pour "
+                            "une lecture publique).",
+             "content": TOO_MANY["content"]}
 
 
 def add_limit_answers(result: dict[str, Any], generator: Any, request: Any,
                       public: bool) -> dict[str, Any]:
-    """Every operation may be throttled (429); every write may be too large (413)."""
+    """Every operation may be throttled (429) or refuse a bad token (401); every write may be
+    too large (413)."""
     for item in result.get("paths", {}).values():
         for method, operation in item.items():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             operation["responses"].setdefault("429", TOO_MANY)
+            operation["responses"].setdefault("401", BAD_TOKEN)
             if method in {"post", "put", "patch"}:
                 operation["responses"].setdefault("413", TOO_LARGE)
     return result

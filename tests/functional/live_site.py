@@ -9,6 +9,7 @@ after it with a per-worker suffix, created and dropped here. One server per work
 
 from __future__ import annotations
 
+import email
 import json
 import os
 import socket
@@ -94,12 +95,17 @@ class LiveSite:
             return str(json.load(response)["token"])
 
     def mails_to(self, address: str) -> list[str]:
-        """The messages the site wrote to this address, oldest first (file mail backend)."""
+        """The bodies of the messages the site wrote to this address, oldest first (the file
+        mail backend; bodies decoded from quoted-printable, which wraps long links)."""
         folder = Path(self.env["EMAIL_FILE_PATH"])
         found = []
         for path in sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            found += [m for m in text.split("-" * 79) if f"To: {address}" in m]
+            for raw in path.read_text(encoding="utf-8").split("-" * 79):
+                message = email.message_from_string(raw.strip())
+                if message["To"] == address:
+                    payload = message.get_payload(decode=True)
+                    found.append(payload.decode(message.get_content_charset() or "utf-8")
+                                 if isinstance(payload, bytes) else str(payload))
         return found
 
     def stop(self) -> None:
