@@ -69,9 +69,8 @@ def kept_only_if_committed(stored: list[StoredPhoto]) -> Iterator[None]:
 
 
 def _delete_stored(stored: Iterable[StoredPhoto]) -> None:
-    for photo in stored:
-        default_storage.delete(photo.image)
-        default_storage.delete(photo.thumbnail)
+    for name in {name for photo in stored for name in (photo.image, photo.thumbnail)}:
+        default_storage.delete(name)
 
 
 def product_folder(product_id: int | None) -> str:
