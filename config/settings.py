@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads the body (the CSRF check does), knowing who is asking.
     "config.middleware.RequestSizeLimitMiddleware",
+    "config.routers.PublicReadMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -121,6 +122,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+# A read replica (PostgreSQL streaming replication, a managed service's read endpoint): the
+# public pages of visitors read from it (config/routers.py). "mirror" uses the primary's own
+# settings (development and tests).
+_replica_url = env_str("DATABASE_REPLICA_URL")
+if _replica_url:
+    try:
+        DATABASES["replica"] = (
+            {**DATABASES["default"]} if _replica_url == "mirror"
+            else dj_database_url.parse(_replica_url,
+                                       conn_max_age=env_int("DB_CONN_MAX_AGE", 0)))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URL is malformed: {exc}") from None
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -320,7 +335,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # The load balancer checks health over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 # Preloading commits the whole domain to HTTPS in browsers for months, beyond this site: the

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from config.health import healthz
+from config.health import healthz, readyz
 from marketplace.common.ratelimit import Limit, rate_limited
 from marketplace.common.responses import too_many_requests
 
@@ -12,6 +12,7 @@ ADMIN_LOGIN = (Limit("admin-login-ip", "30/h"),)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     # The admin's login checks passwords (django-axes locks out, this slows down).
     path("admin/login/", rate_limited(*ADMIN_LOGIN, on_limit=too_many_requests)(
         admin.site.login), name="admin-login"),

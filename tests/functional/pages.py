@@ -170,6 +170,6 @@ NOT_PAGES: dict[str, str] = {
 
 # Whole areas out of scope: Django's admin, the API and its docs, language switching, machine
 # endpoints.
-EXCLUDED_PREFIXES = ("admin/", "api/", "i18n/", "healthz", "sitemap", "robots", "opendata/",
-                     "media/", "static/", "__")
+EXCLUDED_PREFIXES = ("admin/", "api/", "i18n/", "healthz", "readyz", "sitemap", "robots",
+                     "opendata/", "media/", "static/", "__")
 EXCLUDED_NAMESPACES = ("admin",)

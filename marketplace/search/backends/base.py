@@ -5,6 +5,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -24,6 +26,16 @@ class Document:
     producer: str
     commune: str
     description: str
+
+
+def reader() -> BaseDatabaseWrapper:
+    """The connection searches read from: a replica for a visitor's public page when one is
+    configured (the project's router decides; the index tables belong to no model)."""
+    return connections[router.db_for_read(None)]  # type: ignore[arg-type]
+
+
+def writer() -> BaseDatabaseWrapper:
+    return connections["default"]
 
 
 def close_words(word: str, candidates: Iterable[str]) -> tuple[str, ...]:

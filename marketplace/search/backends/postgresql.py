@@ -5,9 +5,7 @@ words; typo tolerance through pg_trgm on the table of the index's words."""
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection
-
-from marketplace.search.backends.base import Document, SearchBackend, close_words
+from marketplace.search.backends.base import Document, SearchBackend, close_words, reader, writer
 from marketplace.search.text import QueryWord
 
 TABLES = {"product": "search_product", "producer": "search_producer"}
@@ -37,7 +35,7 @@ class PostgresBackend(SearchBackend):
         if not tolerant:
             return {}
         forms = [f for w in tolerant for f in w.forms]
-        with connection.cursor() as cursor:
+        with reader().cursor() as cursor:
             # The trigram GIN index answers `%` (similarity above pg_trgm's threshold, 0.3).
             cursor.execute(
                 "SELECT NULL, term FROM search_term WHERE term = ANY(%s) "
@@ -77,12 +75,12 @@ class PostgresBackend(SearchBackend):
         if within is not None:
             sql += f" AND rowid IN ({within[0]})"
             params.extend(within[1])
-        with connection.cursor() as cursor:
+        with reader().cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: str, limit: int) -> list[int]:
-        with connection.cursor() as cursor:
+        with reader().cursor() as cursor:
             cursor.execute(f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
                            f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s",
                            [query, limit])
@@ -95,7 +93,7 @@ class PostgresBackend(SearchBackend):
         terms = sorted({term for d in documents
                         for text in (d.name, d.category, d.producer, d.commune, d.description)
                         for term in text.split()})
-        with connection.cursor() as cursor:
+        with writer().cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {table} (rowid, document) VALUES (%s, {_DOCUMENT}) "  # noqa: S608
                 "ON CONFLICT (rowid) DO UPDATE SET document = EXCLUDED.document",
@@ -109,12 +107,12 @@ class PostgresBackend(SearchBackend):
 
     def delete(self, index: str, ids: Sequence[int]) -> None:
         if ids:
-            with connection.cursor() as cursor:
+            with writer().cursor() as cursor:
                 cursor.execute(f"DELETE FROM {TABLES[index]} WHERE rowid = ANY(%s)",  # noqa: S608
                                [list(ids)])
 
     def clear(self) -> None:
-        with connection.cursor() as cursor:
+        with writer().cursor() as cursor:
             # DELETE rather than TRUNCATE: it works inside a transaction that has just
             # written products (their deferred foreign-key checks are still pending).
             for table in (*TABLES.values(), "search_term"):

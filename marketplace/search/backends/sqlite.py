@@ -8,9 +8,14 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection
-
-from marketplace.search.backends.base import FIELDS, Document, SearchBackend, close_words
+from marketplace.search.backends.base import (
+    FIELDS,
+    Document,
+    SearchBackend,
+    close_words,
+    reader,
+    writer,
+)
 from marketplace.search.text import QueryWord
 
 TABLES = {"product": "search_product", "producer": "search_producer"}
@@ -27,7 +32,7 @@ def forget_vocabulary() -> None:
 
 def vocabulary() -> frozenset[str]:
     if time.monotonic() - float(_vocabulary["loaded_at"]) > VOCABULARY_TTL:  # type: ignore[arg-type]
-        with connection.cursor() as cursor:
+        with reader().cursor() as cursor:
             cursor.execute(
                 "SELECT term FROM search_product_vocab UNION "
                 "SELECT term FROM search_producer_vocab"
@@ -84,13 +89,13 @@ class SqliteBackend(SearchBackend):
             sql = (f"WITH matches AS MATERIALIZED ({sql}) "  # noqa: S608
                    f"SELECT * FROM matches WHERE rowid IN ({within[0]})")
             params.extend(within[1])
-        with connection.cursor() as cursor:
+        with reader().cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: str, limit: int) -> list[int]:
         table = TABLES[index]
-        with connection.cursor() as cursor:
+        with reader().cursor() as cursor:
             cursor.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH %s LIMIT %s",  # noqa: S608
                            [query, limit])
             return [row[0] for row in cursor.fetchall()]
@@ -100,7 +105,7 @@ class SqliteBackend(SearchBackend):
             return
         table = TABLES[index]
         columns = ", ".join(FIELDS)
-        with connection.cursor() as cursor:
+        with writer().cursor() as cursor:
             self._delete(cursor, table, [d.id for d in documents])
             cursor.executemany(
                 f"INSERT INTO {table} (rowid, {columns}) VALUES (%s, %s, %s, %s, %s, %s)",  # noqa: S608
@@ -111,11 +116,11 @@ class SqliteBackend(SearchBackend):
 
     def delete(self, index: str, ids: Sequence[int]) -> None:
         if ids:
-            with connection.cursor() as cursor:
+            with writer().cursor() as cursor:
                 self._delete(cursor, TABLES[index], ids)
 
     def clear(self) -> None:
-        with connection.cursor() as cursor:
+        with writer().cursor() as cursor:
             for table in TABLES.values():
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608
         forget_vocabulary()
