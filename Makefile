@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 "$$(pyenv prefix 3.13.0 2>/dev/
 	then echo "$$p"; break; fi; done)
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-dev messages migrate data lint typecheck pytest browser bench audit clean
+.PHONY: run serve test install install-dev messages migrate data lint typecheck pytest browser bench audit clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 est nécessaire (python3.13 ou python3.12)."; exit 1; }
@@ -39,6 +39,16 @@ data: migrate
 
 run: data
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production: the environment of docs/deploy.md (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL…).
+# Migrations and static files first, then gunicorn (WEB_WORKERS processes, 2 per core).
+WEB_WORKERS ?= 4
+BIND ?= 0.0.0.0:8000
+serve: install messages
+	DEBUG=false $(BIN)/python manage.py migrate --noinput
+	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=false $(BIN)/gunicorn config.wsgi --workers $(WEB_WORKERS) --bind $(BIND) \
+		--access-logfile - --timeout 60 --max-requests 2000 --max-requests-jitter 200
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -379,11 +379,31 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# One JSON object per line in production (what log collectors parse); plain text in development.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be 'text' or 'json'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # django-axes logs every failed login at INFO; lockouts (WARNING) are what matter.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Error tracking (optional) ----------------------------------------------------------------
+# With SENTRY_DSN, errors go to Sentry (or a compatible service), without personal data.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk  # only when used: the SDK patches libraries as it starts
+
+    sentry_sdk.init(dsn=SENTRY_DSN, send_default_pii=False,
+                    environment=env_str("SENTRY_ENVIRONMENT", "production"),
+                    traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")))

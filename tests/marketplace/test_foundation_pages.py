@@ -112,3 +112,20 @@ def test_api_schema_and_offline_docs_are_served(client):
     assert docs.status_code == 200
     assert "//cdn" not in docs.content.decode()
     assert "swagger-ui" in docs.content.decode()
+
+
+def test_production_logs_one_json_object_per_line():
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import django, logging; django.setup(); "
+                               "logging.getLogger('orders').warning('Commande %s', 'OML-42')"],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings",
+             "DEBUG": "false", "VAR_DIR": str(settings.BASE_DIR / "var" / "settings-test"),
+             **PRODUCTION, "SENTRY_DSN": "https://key@errors.ohmylot.example/1"},
+        capture_output=True, text=True, cwd=settings.BASE_DIR, check=True,
+    )
+
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert (line["level"], line["logger"], line["message"]) == ("WARNING", "orders",
+                                                                "Commande OML-42")
