@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "marketplace.common.context_processors.site",
+                "orders.context_processors.cart",
             ],
         },
     },
@@ -212,6 +213,11 @@ MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "« Oh my Lot ! » achat local <bonjour@ohmylot.test>"
 )
+
+# --- Background tasks (django.tasks) -------------------------------------------------------
+# The order e-mails are tasks enqueued on commit; the immediate backend runs them at once.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND",
+                                        "django.tasks.backends.immediate.ImmediateBackend")}}
 
 # --- Stripe (used by the orders app) --------------------------------------------------------
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")

@@ -1,0 +1,50 @@
+"""The order's status and its payment's, as state machines (see marketplace.common.states).
+
+Order: paid on pickup, it is confirmed when placed; paid online, it waits for the payment
+(stock and slot held) and is confirmed only by the verified payment event. The producer prepares
+it, marks it ready, then collected. The buyer cancels until the producer starts preparing; the
+producer cancels with a reason, or marks it not collected; an unpaid order expires.
+Payment: separate, so that preparing an order never makes it look paid and a payment event never
+moves the order past confirmed.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.common.states import StateMachine, Transition
+from orders.models import OrderStatus, PaymentStatus
+
+O = OrderStatus
+ORDER = StateMachine(OrderStatus, [
+    Transition("pay", frozenset({O.AWAITING_PAYMENT}), O.CONFIRMED, _("confirmer (payée)")),
+    Transition("prepare", frozenset({O.CONFIRMED}), O.PREPARING, _("commencer la préparation")),
+    Transition("ready", frozenset({O.CONFIRMED, O.PREPARING}), O.READY,
+               _("marquer prête")),
+    Transition("collect", frozenset({O.READY}), O.COLLECTED, _("marquer retirée")),
+    Transition("producer_cancel", frozenset({O.CONFIRMED, O.PREPARING, O.READY}), O.CANCELLED,
+               _("annuler"), reason_required=True),
+    Transition("not_collected", frozenset({O.CONFIRMED, O.PREPARING, O.READY}), O.CANCELLED,
+               _("marquer non retirée")),
+    Transition("buyer_cancel", frozenset({O.AWAITING_PAYMENT, O.CONFIRMED}), O.CANCELLED,
+               _("annuler")),
+    Transition("expire", frozenset({O.AWAITING_PAYMENT}), O.CANCELLED,
+               _("annuler (paiement non abouti)")),
+], subject=_("cette commande"))
+
+# What a producer may do from its dashboard or the API, in the order buttons are shown.
+PRODUCER_TRANSITIONS = ("prepare", "ready", "collect", "not_collected", "producer_cancel")
+# Until then the buyer may still change quantities or cancel.
+BUYER_CHANGEABLE = frozenset({O.AWAITING_PAYMENT, O.CONFIRMED})
+
+P = PaymentStatus
+PAYMENT = StateMachine(PaymentStatus, [
+    Transition("settle_on_pickup", frozenset({P.ON_PICKUP}), P.PAID_ON_PICKUP,
+               _("réglée au retrait")),
+    Transition("start", frozenset({P.PENDING, P.FAILED}), P.PENDING, _("payer en ligne")),
+    Transition("succeed", frozenset({P.PENDING, P.FAILED}), P.PAID, _("payée")),
+    Transition("fail", frozenset({P.PENDING}), P.FAILED, _("paiement échoué")),
+    Transition("void", frozenset({P.ON_PICKUP, P.PENDING, P.FAILED}), P.NOT_DUE,
+               _("rien à régler")),
+    Transition("refund", frozenset({P.PAID}), P.REFUND_PENDING, _("rembourser")),
+    Transition("refunded", frozenset({P.PAID, P.REFUND_PENDING}), P.REFUNDED,
+               _("remboursée")),
+], subject=_("ce paiement"))
