@@ -68,12 +68,30 @@ def _payment_after_cancel(order: Order) -> str:
     return status
 
 
+def _check(name: str, current: str, reason: str) -> Any:
+    """The machine's check, with each possible status named once (several transitions lead
+    to « Annulée »: by the buyer, by the producer, not collected)."""
+    transition = states.ORDER.transition(name)
+    if current not in transition.sources:
+        possible = list(dict.fromkeys(states.ORDER.label(t.target)
+                                      for t in states.ORDER.allowed(current)))
+        message = _("Impossible de passer %(subject)s de « %(source)s » à « %(target)s ».") % {
+            "subject": states.ORDER.subject, "source": states.ORDER.label(current),
+            "target": states.ORDER.label(transition.target)}
+        if possible:
+            message += " " + _("Depuis « %(source)s », possible : %(possible)s.") % {
+                "source": states.ORDER.label(current),
+                "possible": ", ".join(f"« {p} »" for p in possible)}
+        raise ValidationError({"status": message}, code="invalid_transition")
+    return states.ORDER.check(name, current, reason=reason)
+
+
 @transaction.atomic
 def order_transition(*, order: Order, name: str, actor: Any = None, reason: str = "",
                      now: datetime | None = None) -> Order:
     """Apply the named transition (a French ValidationError if it may not happen now)."""
     locked = _lock(order)
-    transition = states.ORDER.check(name, locked.status, reason=reason)
+    transition = _check(name, locked.status, reason)
     now = now or timezone.now()
     source = locked.status
     locked.status = transition.target
