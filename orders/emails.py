@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as noop
 
 from marketplace.common.urls import absolute_url
 from orders.calendar_file import order_ics
@@ -27,20 +28,23 @@ class Kind:
 
 
 KINDS = {
-    "producer_new": Kind("producer", "producer_new", "Nouvelle commande %(numero)s — retrait "
-                         "le %(quand)s"),
-    "producer_changed": Kind("producer", "producer_changed", "Commande %(numero)s modifiée "
-                             "par le client"),
-    "producer_cancelled": Kind("producer", "producer_cancelled", "Commande %(numero)s annulée"),
-    "buyer_confirmed": Kind("buyer", "buyer_confirmed", "Votre commande chez %(producteur)s est "
-                            "confirmée — retrait le %(quand)s", calendar=True),
-    "buyer_ready": Kind("buyer", "buyer_ready", "Votre commande chez %(producteur)s est prête"),
-    "buyer_changed": Kind("buyer", "buyer_changed", "Votre commande %(numero)s est modifiée",
-                          calendar=True),
-    "buyer_cancelled": Kind("buyer", "buyer_cancelled", "Votre commande %(numero)s est annulée",
-                            calendar=True),
-    "buyer_reminder": Kind("buyer", "buyer_reminder", "Rappel : retrait demain chez "
-                           "%(producteur)s, %(heure)s", calendar=True),
+    "producer_new": Kind("producer", "producer_new", noop(
+        "Nouvelle commande %(numero)s — retrait le %(quand)s")),
+    "producer_changed": Kind("producer", "producer_changed", noop(
+        "Commande %(numero)s modifiée par le client")),
+    "producer_cancelled": Kind("producer", "producer_cancelled", noop(
+        "Commande %(numero)s annulée")),
+    "buyer_confirmed": Kind("buyer", "buyer_confirmed", noop(
+        "Votre commande chez %(producteur)s est confirmée — retrait le %(quand)s"),
+        calendar=True),
+    "buyer_ready": Kind("buyer", "buyer_ready", noop(
+        "Votre commande chez %(producteur)s est prête")),
+    "buyer_changed": Kind("buyer", "buyer_changed", noop(
+        "Votre commande %(numero)s est modifiée"), calendar=True),
+    "buyer_cancelled": Kind("buyer", "buyer_cancelled", noop(
+        "Votre commande %(numero)s est annulée"), calendar=True),
+    "buyer_reminder": Kind("buyer", "buyer_reminder", noop(
+        "Rappel : retrait demain chez %(producteur)s, %(heure)s"), calendar=True),
 }
 
 

@@ -154,7 +154,7 @@ class PickupWindowForm(forms.ModelForm):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = producer.points_of_sale.select_related("commune").order_by(
             "kind", "nom")
-        field.label_from_instance = _point_label  # type: ignore[method-assign]
+        field.label_from_instance = _point_label  # type: ignore[method-assign,assignment]
         field.empty_label = _("— Choisissez un lieu —")
 
 
@@ -187,7 +187,8 @@ def upcoming_holidays(days: int = 365) -> list[date]:
 
 
 class HolidayOpeningForm(forms.Form):
-    date = forms.TypedChoiceField(label=_("Ouvrir exceptionnellement le"), coerce=date.fromisoformat)
+    date = forms.TypedChoiceField(label=_("Ouvrir exceptionnellement le"),
+                                  coerce=date.fromisoformat)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -40,10 +40,8 @@ def schedule_for(producer: Producer, *, since: date | None = None) -> Schedule:
     openings = producer.holiday_openings.all()
     if since is not None:
         closures, openings = closures.filter(ends_on__gte=since), openings.filter(date__gte=since)
-    closures = list(closures)
-    openings = frozenset(openings.values_list("date", flat=True))
-    return Schedule(settings=settings, windows=windows, closures=closures,
-                    holiday_openings=openings)
+    return Schedule(settings=settings, windows=windows, closures=list(closures),
+                    holiday_openings=frozenset(openings.values_list("date", flat=True)))
 
 
 def booked_counts(window_ids: Iterable[int], starts: datetime,

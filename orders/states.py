@@ -13,27 +13,27 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.common.states import StateMachine, Transition
 from orders.models import OrderStatus, PaymentStatus
 
-O = OrderStatus
+S = OrderStatus
 ORDER = StateMachine(OrderStatus, [
-    Transition("pay", frozenset({O.AWAITING_PAYMENT}), O.CONFIRMED, _("confirmer (payée)")),
-    Transition("prepare", frozenset({O.CONFIRMED}), O.PREPARING, _("commencer la préparation")),
-    Transition("ready", frozenset({O.CONFIRMED, O.PREPARING}), O.READY,
+    Transition("pay", frozenset({S.AWAITING_PAYMENT}), S.CONFIRMED, _("confirmer (payée)")),
+    Transition("prepare", frozenset({S.CONFIRMED}), S.PREPARING, _("commencer la préparation")),
+    Transition("ready", frozenset({S.CONFIRMED, S.PREPARING}), S.READY,
                _("marquer prête")),
-    Transition("collect", frozenset({O.READY}), O.COLLECTED, _("marquer retirée")),
-    Transition("producer_cancel", frozenset({O.CONFIRMED, O.PREPARING, O.READY}), O.CANCELLED,
+    Transition("collect", frozenset({S.READY}), S.COLLECTED, _("marquer retirée")),
+    Transition("producer_cancel", frozenset({S.CONFIRMED, S.PREPARING, S.READY}), S.CANCELLED,
                _("annuler"), reason_required=True),
-    Transition("not_collected", frozenset({O.CONFIRMED, O.PREPARING, O.READY}), O.CANCELLED,
+    Transition("not_collected", frozenset({S.CONFIRMED, S.PREPARING, S.READY}), S.CANCELLED,
                _("marquer non retirée")),
-    Transition("buyer_cancel", frozenset({O.AWAITING_PAYMENT, O.CONFIRMED}), O.CANCELLED,
+    Transition("buyer_cancel", frozenset({S.AWAITING_PAYMENT, S.CONFIRMED}), S.CANCELLED,
                _("annuler")),
-    Transition("expire", frozenset({O.AWAITING_PAYMENT}), O.CANCELLED,
+    Transition("expire", frozenset({S.AWAITING_PAYMENT}), S.CANCELLED,
                _("annuler (paiement non abouti)")),
 ], subject=_("cette commande"))
 
 # What a producer may do from its dashboard or the API, in the order buttons are shown.
 PRODUCER_TRANSITIONS = ("prepare", "ready", "collect", "not_collected", "producer_cancel")
 # Until then the buyer may still change quantities or cancel.
-BUYER_CHANGEABLE = frozenset({O.AWAITING_PAYMENT, O.CONFIRMED})
+BUYER_CHANGEABLE = frozenset({S.AWAITING_PAYMENT, S.CONFIRMED})
 
 P = PaymentStatus
 PAYMENT = StateMachine(PaymentStatus, [

@@ -23,7 +23,7 @@ class LoginView(auth_views.LoginView):
     template_name = "orders/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
-    next_page = reverse_lazy("orders:my_orders")
+    next_page = reverse_lazy("orders:my_orders")  # type: ignore[assignment]
 
 
 class LogoutView(auth_views.LogoutView):

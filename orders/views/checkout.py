@@ -74,7 +74,7 @@ def checkout(request: HttpRequest) -> HttpResponse:
                 for c in carts]
     return render(request, "orders/checkout.html", {
         "form": form, "sections": sections, "carts": carts,
-        "total": sum((c.total for c in carts)),
+        "total": sum(c.total for c in carts),
     }, status=400 if form.errors else 200)
 
 

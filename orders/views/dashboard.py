@@ -18,8 +18,8 @@ from orders.forms import ProducerCancelForm
 from orders.models import OrderStatus
 from orders.scheduling import paris
 from orders.selectors import (
-    orders_by_day,
     ordering_settings,
+    orders_by_day,
     packing_totals,
     producer_order,
     producer_orders,

@@ -171,7 +171,6 @@ def test_a_producer_without_ordering_settings_takes_no_orders(lot_communes):
     services.ordering_facts_sync(producer=producer)
 
     assert Producer.objects.get(pk=producer.pk).offers_pickup is False
-    assert services.pickup_window_create  # the service path exists for the dashboard
 
 
 def test_the_windows_time_range_is_checked(borie):

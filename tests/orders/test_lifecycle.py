@@ -35,7 +35,7 @@ def order(borie, django_capture_on_commit_callbacks) -> Order:
     return checkout.orders.get()
 
 
-def stock(farm) -> int:
+def stock(farm) -> int | None:
     return Product.objects.get(pk=farm.products["cheese"].pk).stock
 
 

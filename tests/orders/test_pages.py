@@ -228,7 +228,7 @@ def test_a_residents_account_lists_its_orders(client, borie):
 
     checkout = _placed(client, borie)
 
-    assert checkout.user.email == "lea@example.test"
+    assert checkout.user is not None and checkout.user.email == "lea@example.test"
     assert checkout.reference in client.get("/compte/commandes/").content.decode()
     taken = Client().post("/compte/inscription/", {
         "email": "lea@example.test", "password1": "Noix-du-Lot-2026",

@@ -11,8 +11,8 @@ from orders.scheduling import is_public_holiday, local, paris, parse_slot_key, s
 from orders.selectors import offered_slots, schedule_for, slot_for_key
 
 
-def at(*args: int) -> datetime:
-    return datetime(*args, tzinfo=paris())
+def at(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=paris())
 
 
 def starts(slots, day: date) -> list[str]:
@@ -131,7 +131,8 @@ def test_full_slots_are_not_offered_and_the_others_say_what_is_left(borie):
     assert first.key not in again
     assert again[second.key].remaining == 1
     assert slot_for_key(borie.producer, first.key, now=now) is None
-    assert slot_for_key(borie.producer, second.key, now=now).remaining == 1
+    found = slot_for_key(borie.producer, second.key, now=now)
+    assert found is not None and found.remaining == 1
 
 
 def test_a_paused_or_closed_producer_offers_nothing(borie):
@@ -147,7 +148,7 @@ def test_slot_keys_round_trip_and_malformed_keys_are_refused(borie):
     key = slot_key(borie.market_window.pk, starts_at)
 
     assert key == f"{borie.market_window.pk}@2026-07-11T08:30"
-    assert parse_slot_key(key) == (borie.market_window.pk, datetime(2026, 7, 11, 8, 30))
+    assert parse_slot_key(key) == (borie.market_window.pk, datetime(2026, 7, 11, 8, 30))  # noqa: DTZ001 - wall clock
     for bad in ("", "abc", "12@demain", "@2026-07-11T08:30", "1@2026-13-40T99:99"):
         assert parse_slot_key(bad) is None
     assert slot_for_key(borie.producer, "999999@2026-07-11T08:30") is None
