@@ -172,17 +172,12 @@ def checkout_place(*, quantities: Mapping[int, int], prices_seen: Mapping[int, D
     if any(not 1 <= q <= MAX_QUANTITY for q in quantities.values()):
         raise ValidationError(_("Chaque quantité va de 1 à %(max)d.") % {"max": MAX_QUANTITY})
     checkout = _check_buyer(buyer)
-    names = dict(Product.objects.filter(pk__in=list(quantities)).values_list("pk", "nom"))
-    try:
-        stock_take(dict(quantities))  # locks the product rows, ascending ids
-    except OutOfStock as error:
-        raise ValidationError(_shortage_messages(error, names)) from None
+    # Everything that needs no lock is checked first, so that the rows stay locked briefly.
     products = {p.pk: p for p in Product.objects.filter(pk__in=list(quantities))
                 .select_related("producer")}
     errors = _check_products(products, quantities, prices_seen)
     if errors:
         raise ValidationError(errors)
-
     by_producer: dict[int, list[Product]] = defaultdict(list)
     for product in products.values():
         by_producer[product.producer_id].append(product)
@@ -200,6 +195,20 @@ def checkout_place(*, quantities: Mapping[int, int], prices_seen: Mapping[int, D
             slots[pid] = slot
     if errors or slot_errors:
         raise ValidationError({**({NON_FIELD_ERRORS: errors} if errors else {}), **slot_errors})
+
+    try:
+        stock_take(dict(quantities))  # locks the product rows, ascending ids
+    except OutOfStock as error:
+        raise ValidationError(_shortage_messages(error, {p.pk: p.nom for p in products.values()})
+                              ) from None
+    # Under the lock: a product hidden or re-priced since the first reading is refused.
+    products = {p.pk: p for p in Product.objects.filter(pk__in=list(quantities))
+                .select_related("producer")}
+    errors = _check_products(products, quantities, prices_seen)
+    if errors:
+        raise ValidationError(errors)
+    for items in by_producer.values():
+        items[:] = [products[p.pk] for p in items]
     booked = _book(slots, producers)
 
     checkout.save()

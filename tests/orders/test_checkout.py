@@ -138,7 +138,7 @@ def test_foreign_or_unknown_ids_are_refused(borie):
     _refused(lambda: services.checkout_place(
         quantities={cheese.pk: 1, 987654: 1}, prices_seen={}, buyer=BUYER,
         choices={borie.producer.pk: services.ProducerChoice(slot=first_slot(borie).key)}),
-        cheese, match="est épuisé")
+        cheese, match="Un produit de votre panier n'existe plus : retirez-le.")
     _refused(lambda: services.checkout_place(
         quantities={cheese.pk: 1}, prices_seen={}, buyer=BUYER,
         choices={borie.producer.pk: services.ProducerChoice(slot="12@n'importe-quoi")}),
