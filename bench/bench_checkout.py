@@ -73,7 +73,8 @@ def _farm(round_no: int, *, stock: int | None) -> Any:
         services.pickup_window_create(producer=producer, data={
             "point_of_sale": point, "weekday": day, "starts": clock(6), "ends": clock(23),
             "capacity": CAPACITY})
-    category = Category.objects.filter(parent__isnull=False).first()
+    category = Category.objects.filter(parent__isnull=False).order_by("pk").first()
+    assert category is not None
     product = Product.objects.create(producer=producer, slug="miel", nom="Miel",
                                      category=category, price=Decimal("8.00"), stock=stock)
     return producer, product, offered_slots(producer)[:2]

@@ -68,6 +68,12 @@ def slot_choices(slots: Iterable[Slot], places: dict[int, PointOfSale]) -> list[
     return choices
 
 
+PAYMENT_LABELS: dict[str, Any] = {
+    PaymentMethod.ONLINE: _("Payer en ligne maintenant (carte bancaire, page sécurisée Stripe)"),
+    PaymentMethod.ON_PICKUP: _("Payer au retrait, directement au producteur"),
+}
+
+
 class CheckoutForm(forms.Form):
     name = forms.CharField(label=_("Nom et prénom"), max_length=150,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
@@ -81,7 +87,7 @@ class CheckoutForm(forms.Form):
 
     def __init__(self, *args: Any, carts: Sequence[ProducerCart],
                  slots: dict[int, list[Slot]], places: dict[int, PointOfSale],
-                 **kwargs: Any) -> None:
+                 methods: dict[int, list[str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.carts = carts
         for cart in carts:
@@ -92,9 +98,11 @@ class CheckoutForm(forms.Form):
             self.fields[f"note_{pid}"] = forms.CharField(
                 label=_("Message au producteur (facultatif)"), required=False, max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 2}))
+            offered = (methods or {}).get(pid, [PaymentMethod.ON_PICKUP])
             self.fields[f"payment_{pid}"] = forms.ChoiceField(
-                label=_("Paiement"), choices=PaymentMethod.choices,
-                initial=PaymentMethod.ON_PICKUP, required=False, widget=forms.HiddenInput)
+                label=_("Paiement"), initial=offered[0], required=False,
+                choices=[(m, PAYMENT_LABELS[m]) for m in offered],
+                widget=forms.RadioSelect if len(offered) > 1 else forms.HiddenInput)
 
     def producer_fields(self, producer_id: int) -> dict[str, forms.BoundField]:
         return {"slot": self[f"slot_{producer_id}"], "note": self[f"note_{producer_id}"],

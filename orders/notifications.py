@@ -13,13 +13,16 @@ def _enqueue(order_id: int, kind: str, key: str = "") -> None:
 
 
 def order_placed(order: Order) -> None:
-    _enqueue(order.pk, "producer_new")
+    """A new order: told to both sides once confirmed (an order waiting for its online payment
+    is told when the payment goes through, see order_confirmed)."""
     if order.status == OrderStatus.CONFIRMED:
+        _enqueue(order.pk, "producer_new")
         _enqueue(order.pk, "buyer_confirmed")
 
 
 def order_confirmed(order: Order) -> None:
-    """An order confirmed after it was placed (its online payment went through)."""
+    """An order confirmed after it was placed: its online payment went through."""
+    _enqueue(order.pk, "producer_new")
     _enqueue(order.pk, "buyer_confirmed")
 
 

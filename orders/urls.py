@@ -1,6 +1,7 @@
 from django.urls import include, path
 
-from orders.views import account, cart, checkout, dashboard, pickup, tracking
+from orders.payments.webhooks import stripe_webhook
+from orders.views import account, cart, checkout, dashboard, payments, pickup, tracking
 
 app_name = "orders"
 
@@ -10,6 +11,9 @@ farm_patterns = [
     path("commandes/export.csv", dashboard.orders_csv, name="orders_csv"),
     path("commandes/<int:pk>/", dashboard.order_detail, name="order_detail"),
     path("commandes/<int:pk>/action/", dashboard.order_move, name="order_move"),
+    path("paiement/", payments.payment_account, name="payment_account"),
+    path("paiement/retour/", payments.payment_return, name="payment_return"),
+    path("paiement/relancer/", payments.payment_refresh, name="payment_refresh"),
     path("retrait/", pickup.pickup_settings, name="pickup"),
     path("retrait/plages/ajouter/", pickup.window_edit, name="window_create"),
     path("retrait/plages/<int:pk>/", pickup.window_edit, name="window_update"),
@@ -32,6 +36,9 @@ urlpatterns = [
          name="order_cancel"),
     path("commande/suivi/<str:token>/<int:pk>/retrait.ics", tracking.order_calendar,
          name="order_calendar"),
+    path("commande/suivi/<str:token>/payer/", payments.pay, name="pay"),
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
+    path("curation/incidents-paiement/", payments.payment_incidents, name="payment_incidents"),
     path("compte/connexion/", account.LoginView.as_view(), name="login"),
     path("compte/deconnexion/", account.LogoutView.as_view(), name="logout"),
     path("compte/inscription/", account.sign_up, name="signup"),

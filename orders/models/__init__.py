@@ -12,6 +12,15 @@ from orders.models.orders import (
     PaymentMethod,
     PaymentStatus,
 )
+from orders.models.payments import (
+    Payment,
+    PaymentIncident,
+    PaymentState,
+    ProducerTransfer,
+    Refund,
+    StripeAccount,
+    StripeEvent,
+)
 from orders.models.pickup import (
     Closure,
     HolidayOpening,
@@ -23,5 +32,6 @@ from orders.models.pickup import (
 __all__ = [
     "CancelledBy", "Checkout", "Closure", "HolidayOpening", "Order", "OrderEmail", "OrderLine",
     "OrderStatus", "OrderStatusChange", "OrderingSettings", "PaymentMethod", "PaymentStatus",
-    "PickupSlot", "PickupWindow",
+    "Payment", "PaymentIncident", "PaymentState", "PickupSlot", "PickupWindow",
+    "ProducerTransfer", "Refund", "StripeAccount", "StripeEvent",
 ]

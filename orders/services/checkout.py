@@ -26,6 +26,7 @@ from orders import notifications
 from orders.models import (
     Checkout,
     Order,
+    OrderingSettings,
     OrderLine,
     OrderStatus,
     PaymentMethod,
@@ -34,6 +35,7 @@ from orders.models import (
     PickupWindow,
 )
 from orders.models.orders import MAX_QUANTITY
+from orders.payments.readiness import online_payment_ready
 from orders.scheduling import Slot, paris
 from orders.selectors import ordering_settings, schedule_for, slot_for_key
 from producers.models import Producer, Product, ProductStatus
@@ -55,6 +57,14 @@ class ProducerChoice:
     slot: str  # a slot key (orders.scheduling.slot_key)
     note: str = ""
     payment_method: str = PaymentMethod.ON_PICKUP
+
+
+def allowed_payment_methods(producer: Producer, settings: OrderingSettings) -> list[str]:
+    """Online first when the producer's account can take charges; on pickup if accepted."""
+    methods: list[str] = [PaymentMethod.ONLINE] if online_payment_ready(producer) else []
+    if settings.accepts_payment_on_pickup or not methods:
+        methods.append(PaymentMethod.ON_PICKUP)
+    return methods
 
 
 def slot_error_key(producer_id: int) -> str:
@@ -124,8 +134,8 @@ def _check_producer(producer: Producer, total: Decimal, choice: ProducerChoice |
                                           "total": euros(total)}], []
     if choice is None or not choice.slot:
         return None, [], [_("Choisissez un créneau de retrait.")]
-    if choice.payment_method != PaymentMethod.ON_PICKUP or not (
-            settings.accepts_payment_on_pickup):
+    allowed = allowed_payment_methods(producer, settings)
+    if choice.payment_method not in allowed:
         return None, [], [_("Ce mode de paiement n'est pas proposé par %(nom)s.")
                           % {"nom": producer.nom}]
     slot = slot_for_key(producer, choice.slot, now=now, schedule=schedule_for(producer))
@@ -227,10 +237,14 @@ def _create_order(checkout: Checkout, producer: Producer, items: list[Product],
                   choice: ProducerChoice, now: datetime) -> Order:
     point = window.point_of_sale
     total = sum((p.price * quantities[p.pk] for p in items), Decimal("0"))
+    online = choice.payment_method == PaymentMethod.ONLINE
     order = Order(
-        checkout=checkout, producer=producer, status=OrderStatus.CONFIRMED,
-        status_changed_at=now, placed_at=now, confirmed_at=now,
-        payment_method=PaymentMethod.ON_PICKUP, payment_status=PaymentStatus.ON_PICKUP,
+        checkout=checkout, producer=producer,
+        # Paid online, the order waits (stock and place held) for the verified payment event.
+        status=OrderStatus.AWAITING_PAYMENT if online else OrderStatus.CONFIRMED,
+        status_changed_at=now, placed_at=now, confirmed_at=None if online else now,
+        payment_method=choice.payment_method,
+        payment_status=PaymentStatus.PENDING if online else PaymentStatus.ON_PICKUP,
         slot=slot, point_of_sale=point, pickup_starts_at=slot.starts_at,
         pickup_ends_at=slot.ends_at, pickup_place=point.nom, pickup_kind=point.kind,
         pickup_address=point.address, pickup_commune=point.commune.nom,

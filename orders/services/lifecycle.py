@@ -30,6 +30,7 @@ from orders.models import (
     PickupSlot,
 )
 from orders.models.orders import MAX_QUANTITY
+from orders.payments import tasks as payment_tasks
 from orders.selectors import ordering_settings
 from producers.models import ProductStatus
 from producers.services.stock import OutOfStock, stock_return, stock_take
@@ -64,6 +65,9 @@ def _payment_after_cancel(order: Order) -> str:
     if status in (PaymentStatus.ON_PICKUP, PaymentStatus.PENDING, PaymentStatus.FAILED):
         return states.PAYMENT.check("void", status).target
     if status == PaymentStatus.PAID:
+        # Cancelling a paid order refunds it, once the cancellation is committed.
+        order_id = order.pk
+        transaction.on_commit(lambda: payment_tasks.send_refund.enqueue(order_id))
         return states.PAYMENT.check("refund", status).target
     return status
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orders.models import Closure, HolidayOpening, OrderingSettings, PickupWindow
+from orders.payments.readiness import online_payment_ready
 from orders.scheduling import is_public_holiday
 from producers.models import Producer
 from producers.services.ordering import ordering_facts_set
@@ -25,10 +26,6 @@ SETTINGS_FIELDS = frozenset({
 })
 WINDOW_FIELDS = frozenset({"point_of_sale", "weekday", "starts", "ends", "capacity", "is_active"})
 
-
-def online_payment_ready(producer: Producer) -> bool:
-    """Whether the producer can be paid online right now (the payment seam: never, yet)."""
-    return False
 
 
 def _assign(instance: Any, data: Mapping[str, Any], allowed: frozenset[str]) -> None:

@@ -15,6 +15,8 @@ from orders.forms import CheckoutForm
 from orders.models import PaymentMethod
 from orders.scheduling import Slot
 from orders.selectors import offered_slots, ordering_settings
+from orders.services.checkout import allowed_payment_methods
+from orders.views.payments import start_payment
 from producers.models import PointOfSale
 
 SESSION_CHECKOUTS = "checkouts"  # the tokens of this visitor's checkouts, newest first
@@ -42,13 +44,15 @@ def checkout(request: HttpRequest) -> HttpResponse:
     cart = Cart(request.session)
     carts = cart.by_producer()
     slots, places, settings = _context(carts)
+    methods = {c.producer.pk: allowed_payment_methods(c.producer, settings[c.producer.pk])
+               for c in carts}
     form = CheckoutForm(request.POST or None, carts=carts, slots=slots, places=places,
-                        initial=_initial(request))
+                        methods=methods, initial=_initial(request))
     if request.method == "POST" and carts and form.is_valid():
         data = form.cleaned_data
         choices = {c.producer.pk: services.ProducerChoice(
             slot=data[f"slot_{c.producer.pk}"], note=data[f"note_{c.producer.pk}"],
-            payment_method=data[f"payment_{c.producer.pk}"] or PaymentMethod.ON_PICKUP)
+            payment_method=data[f"payment_{c.producer.pk}"] or methods[c.producer.pk][0])
             for c in carts}
         try:
             placed = services.checkout_place(
@@ -63,6 +67,10 @@ def checkout(request: HttpRequest) -> HttpResponse:
             cart.clear()
             tokens = [placed.token, *request.session.get(SESSION_CHECKOUTS, [])][:20]
             request.session[SESSION_CHECKOUTS] = tokens
+            if placed.orders.filter(payment_method=PaymentMethod.ONLINE).exists():
+                messages.info(request, _("Votre commande %(ref)s est réservée : il reste à payer "
+                                         "en ligne.") % {"ref": placed.reference})
+                return start_payment(request, placed)
             messages.success(request, _("Merci ! Votre commande %(ref)s est enregistrée. Un "
                                         "e-mail de confirmation vous a été envoyé.")
                              % {"ref": placed.reference})
@@ -70,11 +78,12 @@ def checkout(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST" and not carts:
         return redirect("orders:cart")
     sections = [{"cart": c, "fields": form.producer_fields(c.producer.pk),
-                 "settings": settings[c.producer.pk], "has_slots": bool(slots[c.producer.pk])}
-                for c in carts]
+                 "settings": settings[c.producer.pk], "has_slots": bool(slots[c.producer.pk]),
+                 "methods": methods[c.producer.pk]} for c in carts]
     return render(request, "orders/checkout.html", {
         "form": form, "sections": sections, "carts": carts,
         "total": sum(c.total for c in carts),
+        "any_online": any(PaymentMethod.ONLINE in m for m in methods.values()),
     }, status=400 if form.errors else 200)
 
 

@@ -13,15 +13,18 @@ from marketplace.common.urls import absolute_url
 from orders import services, states
 from orders.calendar_file import order_ics
 from orders.forms import OrderChangeForm
+from orders.models import OrderStatus
 from orders.selectors import checkout_for_token, checkout_order
 
 
 @never_cache
 def tracking(request: HttpRequest, token: str) -> HttpResponse:
     checkout = checkout_for_token(token)
+    orders = list(checkout.orders.all())
+    awaiting = [o for o in orders if o.status == OrderStatus.AWAITING_PAYMENT]
     return render(request, "orders/tracking.html", {
-        "checkout": checkout, "orders": list(checkout.orders.all()),
-        "changeable": states.BUYER_CHANGEABLE,
+        "checkout": checkout, "orders": orders, "changeable": states.BUYER_CHANGEABLE,
+        "awaiting": awaiting, "awaiting_total": sum(o.total for o in awaiting),
     })
 
 

@@ -94,8 +94,8 @@ def test_two_producers_one_checkout_on_a_phone_with_the_keyboard(open_page: Open
     selects = page.locator("main select[name^=slot_]")
     assert selects.count() == 2
     demo_select = page.locator("section", has_text="Chèvrerie du Causse").locator("select")
-    other_select = selects.and_(page.locator("select:not([name='%s'])"
-                                             % demo_select.get_attribute("name")))
+    other_select = selects.and_(page.locator(
+        f"select:not([name='{demo_select.get_attribute('name')}'])"))
     market_label = choose_market_slot(page, demo_select)
     tab_to(page, other_select)
     page.keyboard.press("ArrowDown")
