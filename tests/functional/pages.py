@@ -81,6 +81,21 @@ def _cancel_without_reason(page: Page) -> None:
     page.wait_for_load_state()
 
 
+def _as_staff(path: str) -> Callable[[Page], None]:
+    """Log in as the demo CCI staff account, then open the page."""
+
+    def prepare(page: Page) -> None:
+        page.goto("/compte/connexion/")
+        form = page.locator("main form[method=post]").first
+        form.locator("input[name=username]").fill("cci@ohmylot.test")
+        form.locator("input[name=password]").fill("cci-lot-2026")
+        form.locator("[type=submit]").first.click()
+        page.wait_for_load_state()
+        page.goto(path)
+
+    return prepare
+
+
 # What shows that a state really is what it claims (checked before axe runs).
 STATE_MARKERS = {
     "form-error": ".form-errors, .field-error, .errorlist, [aria-invalid=true]",
@@ -238,6 +253,13 @@ PAGES: dict[str, list[PageCase]] = {
                  prepare=_submit_form_unchanged),
     ],
     "orders:window_update": [PageCase(f"{FARM}/retrait/plages/{{window_id}}/", login=True)],
+    # Online payment: the demo runs without Stripe (the page says so); the connected states
+    # and the checkout's payment choice are checked by the payment journey.
+    "orders:payment_account": [PageCase(f"{FARM}/paiement/", "unavailable", login=True)],
+    "orders:payment_incidents": [
+        PageCase("/curation/incidents-paiement/", "no-result",
+                 prepare=_as_staff("/curation/incidents-paiement/")),
+    ],
 }
 
 # Named URL patterns that serve no HTML page of their own (beyond the excluded prefixes).
@@ -268,6 +290,10 @@ NOT_PAGES: dict[str, str] = {
     "orders:closure_delete": "POST only (button on the pickup settings page)",
     "orders:holiday_add": "POST only: the holiday form of the pickup settings page",
     "orders:holiday_delete": "POST only (button on the pickup settings page)",
+    "orders:pay": "POST only: sends the buyer to Stripe's payment page",
+    "orders:payment_return": "redirects: Stripe's onboarding comes back here",
+    "orders:payment_refresh": "redirects: a new Stripe onboarding link",
+    "orders:stripe_webhook": "Stripe's signed events (JSON)",
 }
 
 # Whole areas out of scope: Django's admin, the API and its docs, language switching, machine
