@@ -45,6 +45,9 @@ PAYMENT = StateMachine(PaymentStatus, [
     Transition("void", frozenset({P.ON_PICKUP, P.PENDING, P.FAILED}), P.NOT_DUE,
                _("rien à régler")),
     Transition("refund", frozenset({P.PAID}), P.REFUND_PENDING, _("rembourser")),
+    # Paid after the order was released (its session's expiry reached us first).
+    Transition("refund_late", frozenset({P.NOT_DUE, P.PENDING, P.FAILED}), P.REFUND_PENDING,
+               _("rembourser (paiement arrivé trop tard)")),
     Transition("refunded", frozenset({P.PAID, P.REFUND_PENDING}), P.REFUNDED,
                _("remboursée")),
 ], subject=_("ce paiement"))

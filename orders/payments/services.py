@@ -99,7 +99,8 @@ def payment_completed(session: Session) -> str:
             _after_commit(tasks.send_transfer, order.pk)
         else:
             # Paid after the order was released (expired or cancelled): give the money back.
-            Order.objects.filter(pk=order.pk).update(payment_status=PaymentStatus.REFUND_PENDING)
+            Order.objects.filter(pk=order.pk).update(payment_status=states.PAYMENT.check(
+                "refund_late", order.payment_status).target)
             incident(kind="late_payment", order=order, message=(
                 f"Paiement reçu pour {order.number}, déjà {order.get_status_display().lower()} "
                 ": remboursement automatique."))

@@ -5,6 +5,7 @@ from the right share, and Stripe outages that lose nothing.
 Checkout Sessions, Connect and transfers are answered by FakeStripe at the SDK's HTTP layer
 (the exact requests are asserted); webhooks are posted with real signatures."""
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -287,6 +288,24 @@ def test_a_declined_card_then_an_expired_session_release_stock_and_slot(
     assert on_pickup.status == OrderStatus.CONFIRMED
 
 
+def test_a_payment_arriving_after_the_release_is_refunded(connected, mas, client, fake,
+                                                           django_capture_on_commit_callbacks):
+    online, _, _ = checkout_online(client, connected, mas, django_capture_on_commit_callbacks)
+    unpaid_orders_expire(now=online.placed_at + timedelta(minutes=45))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_event(client, event("checkout.session.completed", completed(
+            reference=online.checkout.reference)))
+
+    assert response.json()["outcome"] == "paid"
+    online.refresh_from_db()
+    assert (online.status, online.payment_status) == (OrderStatus.CANCELLED,
+                                                      PaymentStatus.REFUND_PENDING)
+    assert fake.calls("POST", "/v1/refunds")[0].params["amount"] == "360"
+    assert not fake.calls("POST", "/v1/transfers")
+    assert PaymentIncident.objects.get().kind == "late_payment"
+
+
 def test_cancelling_the_paid_order_refunds_it_from_the_producers_share(
         connected, mas, client, fake, django_capture_on_commit_callbacks):
     online, _, _ = checkout_online(client, connected, mas, django_capture_on_commit_callbacks)
@@ -357,8 +376,6 @@ def test_a_failed_transfer_is_an_incident_and_is_retried(
 
 def test_unpaid_orders_expire_when_no_event_comes(connected, mas, client, fake, settings,
                                                   django_capture_on_commit_callbacks):
-    from datetime import timedelta
-
     from django.utils import timezone
 
     online, _, _ = checkout_online(client, connected, mas, django_capture_on_commit_callbacks)
