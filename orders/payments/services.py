@@ -148,9 +148,10 @@ def charge_refunded(charge: Mapping[str, Any]) -> str:
     """Stripe confirms refunds on a charge: the orders refunded from it are marked so."""
     intent = charge.get("payment_intent") or ""
     refunded = int(charge.get("amount_refunded") or 0)
-    refunds = list(Refund.objects.select_for_update().filter(
-        order__payments__payment_intent_id=intent).select_related("order").distinct()
-        .order_by("created_at", "pk"))
+    orders = Payment.objects.filter(payment_intent_id=intent).values("orders")
+    refunds = list(Refund.objects.select_for_update(of=("self",))
+                   .filter(order_id__in=orders).select_related("order")
+                   .order_by("created_at", "pk"))
     done = 0
     covered = 0
     for refund in refunds:
