@@ -36,8 +36,10 @@ def order_changed(order: Order, *, key: str) -> None:
 
 
 def order_cancelled(order: Order) -> None:
+    """The buyer is told; the producer too, unless it cancelled the order itself or never
+    heard of it (an online payment that never went through)."""
     _enqueue(order.pk, "buyer_cancelled")
-    if order.cancelled_by != CancelledBy.PRODUCER:
+    if order.cancelled_by != CancelledBy.PRODUCER and order.confirmed_at is not None:
         _enqueue(order.pk, "producer_cancelled")
 
 

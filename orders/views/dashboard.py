@@ -66,29 +66,30 @@ def order_list(request: HttpRequest, slug: str) -> HttpResponse:
 def order_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     producer = current_producer(request, slug)
     order = producer_order(producer, pk)
-    cancel_form = ProducerCancelForm(request.POST or None)
-    if request.method == "POST":
-        name = request.POST.get("transition", "")
-        reason = request.POST.get("reason", "")
-        if name == "producer_cancel" and not cancel_form.is_valid():
-            pass  # the form shows the missing reason
-        elif name not in states.PRODUCER_TRANSITIONS:
-            cancel_form.add_error(None, _("Action inconnue."))
+    name = request.POST.get("transition", "")
+    # Only the cancellation has a form to check (its reason); the other moves are buttons.
+    cancel_form = ProducerCancelForm(request.POST if name == "producer_cancel" else None)
+    problems: list[str] = []
+    if request.method == "POST" and (name != "producer_cancel" or cancel_form.is_valid()):
+        if name not in states.PRODUCER_TRANSITIONS:
+            problems.append(_("Action inconnue."))
         else:
             try:
                 services.order_transition(order=order, name=name, actor=request.user,
-                                          reason=reason)
+                                          reason=request.POST.get("reason", ""))
             except ValidationError as error:
-                cancel_form.add_error(None, error.messages)
+                problems += error.messages
             else:
                 messages.success(request, _("Commande %(numero)s : %(statut)s.")
                                  % {"numero": order.number,
                                     "statut": order.get_status_display().lower()})
                 return redirect("orders:order_detail", slug=producer.slug, pk=order.pk)
+    failed = bool(problems or cancel_form.errors)
     return render_dashboard(request, "orders/dashboard/order_detail.html", producer, {
         "order": order, "moves": _moves(order), "cancel_form": cancel_form,
+        "problems": problems, "failed": failed,
         "history": order.status_changes.select_related("actor").order_by("at", "pk"),
-    }, section=SECTION, status=400 if cancel_form.errors else 200)
+    }, section=SECTION, status=400 if failed else 200)
 
 
 @login_required

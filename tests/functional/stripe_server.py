@@ -13,7 +13,7 @@ import time
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from tests.orders.stripe_fake import FakeStripe, signature, stripe_objects
 
@@ -54,7 +54,7 @@ class FakeStripeServer:
             return {"object": "account_link", "created": int(time.time()),
                     "expires_at": int(time.time()) + 300,
                     "url": f"{self.url}/onboarding/{account}?return="
-                           + urllib.request.quote(params["return_url"], safe="")}
+                           + quote(params["return_url"], safe="")}
 
         self.fake.routes[("POST", "/v1/checkout/sessions")] = session
         self.fake.routes[("POST", "/v1/account_links")] = link

@@ -64,6 +64,21 @@ def test_the_producer_marks_ready_then_collected(borie, orders,
     assert [m.subject for m in mail.outbox] == ["Votre commande chez La Borie est prête"]
 
 
+def test_a_refused_or_unknown_move_is_explained(borie, orders):
+    order = orders[0]
+
+    refused = borie.client.post(url(borie, f"commandes/{order.pk}/"), {"transition": "collect"})
+    unknown = borie.client.post(url(borie, f"commandes/{order.pk}/"), {"transition": "pay"})
+
+    assert refused.status_code == unknown.status_code == 400
+    assert "Impossible de passer cette commande de « Confirmée » à « Retirée »" in unescape(
+        refused.content.decode())
+    assert "Action inconnue." in unknown.content.decode()
+    assert "Indiquez le motif" not in unescape(refused.content.decode())
+    order.refresh_from_db()
+    assert order.status == OrderStatus.CONFIRMED
+
+
 def test_cancelling_needs_a_reason(borie, orders):
     order = orders[0]
 

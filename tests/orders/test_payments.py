@@ -283,6 +283,8 @@ def test_a_declined_card_then_an_expired_session_release_stock_and_slot(
     online.refresh_from_db()
     assert (online.status, online.cancelled_by, online.payment_status) == (
         OrderStatus.CANCELLED, "system", PaymentStatus.NOT_DUE)
+    # The buyer is told; the producer never heard of this unpaid order.
+    assert [m.to for m in mail.outbox if "annulée" in m.subject] == [["camille@example.test"]]
     assert state(connected.products["cheese"]) == (before[0], held[1] - 1)
     on_pickup.refresh_from_db()
     assert on_pickup.status == OrderStatus.CONFIRMED
