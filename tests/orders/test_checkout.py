@@ -195,12 +195,14 @@ def test_the_last_place_of_a_slot_goes_to_one_buyer(lot_communes):
 
 def test_product_lines_protect_the_product(borie):
     """Archive-instead-of-delete: an ordered product is archived by product_remove."""
+    from orders.selectors import product_has_orders
     from producers.services import Removal, product_remove
 
     cheese = borie.products["cheese"]
     other = ProductFactory.create(producer=borie.producer)
     place({cheese: 1}, {borie: first_slot(borie)})
 
+    assert product_has_orders(cheese) and not product_has_orders(other)
     assert product_remove(product=cheese) == Removal.ARCHIVED
     assert product_remove(product=other) == Removal.DELETED
     assert Product.objects.get(pk=cheese.pk).status == ProductStatus.ARCHIVED
