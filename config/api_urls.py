@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("marketplace.reference.api.urls")),
     path("", include("marketplace.directory.api.urls")),
     path("", include("producers.api.urls")),
+    path("", include("orders.api.urls")),
 ]

@@ -9,6 +9,7 @@ the start with a clear message.
 import contextlib
 import importlib.util
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "marketplace.common.context_processors.site",
+                "orders.context_processors.cart",
             ],
         },
     },
@@ -269,11 +271,30 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "« Oh my Lot ! » achat local <bonjour@ohmylot.test>"
 )
 
+# --- Background tasks (django.tasks) -------------------------------------------------------
+# The order e-mails are tasks enqueued on commit; the immediate backend runs them at once.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND",
+                                        "django.tasks.backends.immediate.ImmediateBackend")}}
+
 # --- Stripe (used by the orders app) --------------------------------------------------------
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+# Without a secret key and a webhook secret, online payment is simply not offered.
+if bool(STRIPE_SECRET_KEY) != bool(STRIPE_WEBHOOK_SECRET):
+    raise ImproperlyConfigured("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together.")
+# The platform's share of each order paid online, in percent (0 by default).
+try:
+    PLATFORM_FEE_PERCENT = Decimal(env_str("PLATFORM_FEE_PERCENT", "0"))
+except ArithmeticError:
+    raise ImproperlyConfigured("PLATFORM_FEE_PERCENT must be a number (e.g. 2.5).") from None
+if not Decimal(0) <= PLATFORM_FEE_PERCENT <= Decimal(30):
+    raise ImproperlyConfigured("PLATFORM_FEE_PERCENT goes from 0 to 30.")
+# How long a buyer has to pay on Stripe's page before the order is released (Stripe: 30 min+).
+STRIPE_SESSION_MINUTES = env_int("STRIPE_SESSION_MINUTES", 30)
+if not 30 <= STRIPE_SESSION_MINUTES <= 24 * 60:
+    raise ImproperlyConfigured("STRIPE_SESSION_MINUTES goes from 30 to 1440.")
 
 # --- The territory and the map --------------------------------------------------------------
 TERRITORY_DEPARTEMENTS = env_list("TERRITORY_DEPARTEMENTS", ["46"])

@@ -40,7 +40,15 @@ owner = get_user_model().objects.get(email="producteur@ohmylot.test")
 farm = Producer.objects.get(memberships__user=owner)
 own = Product.objects.filter(producer=farm).order_by("pk").first()
 point_of_sale = farm.points_of_sale.order_by("pk").first()
+from django.utils import timezone
+from orders.models import Order
+order = Order.objects.filter(producer=farm).select_related("checkout").order_by("pk").first()
+window = farm.pickup_windows.order_by("pk").first()
 print("FACTS=" + json.dumps({
+    "order_id": order.pk if order else None,
+    "checkout_token": order.checkout.token if order else None,
+    "order_day": timezone.localtime(order.pickup_starts_at).date().isoformat() if order else None,
+    "window_id": window.pk if window else None,
     "producer_slug": farm.slug,
     "own_product_id": own.pk,
     "own_product_slug": own.slug,

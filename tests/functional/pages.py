@@ -43,6 +43,59 @@ def _clear_and_submit(field_name: str) -> Callable[[Page], None]:
     return prepare
 
 
+def _fill_cart(page: Page) -> None:
+    """Put the demo product in the cart with its page's form (no JavaScript needed)."""
+    page.goto(f"/produits/{PRODUCT}/")
+    page.get_by_role("button", name="Ajouter au panier").first.click()
+    page.wait_for_load_state()
+
+
+def _then(*steps: Callable[[Page], None]) -> Callable[[Page], None]:
+    def prepare(page: Page) -> None:
+        for step in steps:
+            step(page)
+
+    return prepare
+
+
+def _go(path: str) -> Callable[[Page], None]:
+    def prepare(page: Page) -> None:
+        page.goto(path)
+
+    return prepare
+
+
+def _bad_cart_quantity(page: Page) -> None:
+    page.locator("main input[type=number]").first.fill("-1")
+    page.get_by_role("button", name="Mettre à jour les quantités").click()
+    page.wait_for_load_state()
+
+
+def _bad_order_quantity(page: Page) -> None:
+    page.locator("main input[type=number]").first.fill("500")
+    _submit_form_unchanged(page)
+
+
+def _cancel_without_reason(page: Page) -> None:
+    page.get_by_role("button", name="Annuler la commande").click()
+    page.wait_for_load_state()
+
+
+def _as_staff(path: str) -> Callable[[Page], None]:
+    """Log in as the demo CCI staff account, then open the page."""
+
+    def prepare(page: Page) -> None:
+        page.goto("/compte/connexion/")
+        form = page.locator("main form[method=post]").first
+        form.locator("input[name=username]").fill("cci@ohmylot.test")
+        form.locator("input[name=password]").fill("cci-lot-2026")
+        form.locator("[type=submit]").first.click()
+        page.wait_for_load_state()
+        page.goto(path)
+
+    return prepare
+
+
 # What shows that a state really is what it claims (checked before axe runs).
 STATE_MARKERS = {
     "form-error": ".form-errors, .field-error, .errorlist, [aria-invalid=true]",
@@ -147,6 +200,67 @@ PAGES: dict[str, list[PageCase]] = {
     "producers:product_delete": [
         PageCase(f"{FARM}/produits/{{own_product_id}}/supprimer/", login=True),
     ],
+    # Cart and checkout: empty, filled through the product page's form, and refused.
+    "orders:cart": [
+        PageCase("/panier/", "no-result"),
+        PageCase("/panier/", "filled", prepare=_fill_cart),
+        PageCase("/panier/", "form-error", prepare=_then(_fill_cart, _bad_cart_quantity)),
+    ],
+    "orders:checkout": [
+        PageCase("/commande/", "no-result"),
+        PageCase("/commande/", "filled", prepare=_then(_fill_cart, _go("/commande/"))),
+        PageCase("/commande/", "form-error",
+                 prepare=_then(_fill_cart, _go("/commande/"), _submit_form_unchanged)),
+    ],
+    "orders:tracking": [PageCase("/commande/suivi/{checkout_token}/")],
+    "orders:order_change": [
+        PageCase("/commande/suivi/{checkout_token}/{order_id}/modifier/"),
+        PageCase("/commande/suivi/{checkout_token}/{order_id}/modifier/", "form-error",
+                 prepare=_bad_order_quantity),
+    ],
+    "orders:order_cancel": [PageCase("/commande/suivi/{checkout_token}/{order_id}/annuler/")],
+    "orders:login": [
+        PageCase("/compte/connexion/"),
+        PageCase("/compte/connexion/", "form-error", prepare=_submit_form_unchanged),
+    ],
+    "orders:signup": [
+        PageCase("/compte/inscription/"),
+        PageCase("/compte/inscription/", "form-error", prepare=_submit_form_unchanged),
+    ],
+    "orders:my_orders": [PageCase("/compte/commandes/", "no-result", login=True)],
+    # The producer's orders and pickup settings (the demo has one order at the demo farm).
+    "orders:orders": [
+        PageCase(f"{FARM}/commandes/", login=True),
+        PageCase(f"{FARM}/commandes/?jour=2020-01-01", "no-result", login=True),
+        PageCase(f"{FARM}/commandes/?jour=demain", "form-error", login=True, status=400),
+    ],
+    "orders:order_detail": [
+        PageCase(f"{FARM}/commandes/{{order_id}}/", login=True),
+        PageCase(f"{FARM}/commandes/{{order_id}}/", "form-error", login=True,
+                 prepare=_cancel_without_reason),
+    ],
+    "orders:packing_list": [
+        PageCase(f"{FARM}/commandes/preparation/?jour={{order_day}}", login=True),
+        PageCase(f"{FARM}/commandes/preparation/?jour=2020-01-01", "no-result", login=True),
+    ],
+    "orders:pickup": [
+        PageCase(f"{FARM}/retrait/", login=True),
+        PageCase(f"{FARM}/retrait/", "form-error", login=True,
+                 prepare=_clear_and_submit("horizon_days")),
+    ],
+    "orders:window_create": [
+        PageCase(f"{FARM}/retrait/plages/ajouter/", login=True),
+        PageCase(f"{FARM}/retrait/plages/ajouter/", "form-error", login=True,
+                 prepare=_submit_form_unchanged),
+    ],
+    "orders:window_update": [PageCase(f"{FARM}/retrait/plages/{{window_id}}/", login=True)],
+    # Online payment: the demo runs without Stripe (the page says so); the connected states
+    # and the checkout's payment choice are checked by the payment journey.
+    "orders:payment_account": [PageCase(f"{FARM}/paiement/", "unavailable", login=True)],
+    "orders:payment_incidents": [
+        PageCase("/curation/incidents-paiement/", "no-result",
+                 prepare=_as_staff("/curation/incidents-paiement/")),
+    ],
 }
 
 # Named URL patterns that serve no HTML page of their own (beyond the excluded prefixes).
@@ -166,6 +280,21 @@ NOT_PAGES: dict[str, str] = {
     "producers:product_restore": "POST only: undoes a deletion, redirects",
     "producers:product_photo_delete": "POST only (button on the product form)",
     "producers:product_photo_move_first": "POST only (button on the product form)",
+    "orders:cart_add": "POST only: the add-to-cart form of product and producer pages",
+    "orders:order_calendar": "the pickup as an .ics calendar file",
+    "orders:logout": "POST only: logs the resident out and redirects",
+    "orders:orders_csv": "CSV export of the producer's orders",
+    "orders:order_move": "POST only: a move button of the orders list, redirects",
+    "orders:window_delete": "POST only (button on the pickup settings page)",
+    "orders:closure_add": "POST only: the closure form of the pickup settings page (its "
+                          "errors show on that page)",
+    "orders:closure_delete": "POST only (button on the pickup settings page)",
+    "orders:holiday_add": "POST only: the holiday form of the pickup settings page",
+    "orders:holiday_delete": "POST only (button on the pickup settings page)",
+    "orders:pay": "POST only: sends the buyer to Stripe's payment page",
+    "orders:payment_return": "redirects: Stripe's onboarding comes back here",
+    "orders:payment_refresh": "redirects: a new Stripe onboarding link",
+    "orders:stripe_webhook": "Stripe's signed events (JSON)",
 }
 
 # Whole areas out of scope: Django's admin, the API and its docs, language switching, machine

@@ -55,4 +55,5 @@ def test_each_example_url_is_the_page_it_claims_to_be():
 def _placeholders() -> dict[str, object]:
     # Any id resolves the same view; the live site fills in real ones.
     return {"own_product_id": 1, "own_product_slug": "x", "producer_slug": "x",
-            "order_id": 1, "photo_id": 1, "point_of_sale_id": 1}
+            "order_id": 1, "photo_id": 1, "point_of_sale_id": 1, "checkout_token": "x",
+            "order_day": "2026-01-01", "window_id": 1}

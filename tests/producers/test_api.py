@@ -11,6 +11,7 @@ from rest_framework.authtoken.models import Token
 
 from producers.models import Producer, Product, ProductStatus
 from tests.factories import MembershipFactory, ProducerFactory, ProductFactory, UserFactory
+from tests.orders.ordering import ordered
 
 ME = "/api/v1/me/producer/"
 PRODUCTS = "/api/v1/me/products/"
@@ -232,15 +233,9 @@ class TestMeProducts:
         assert deleted.status_code == 204
         assert not Product.objects.exists()
 
-    def test_delete_archives_a_product_the_database_protects(self, owner, monkeypatch):
-        from django.db.models import ProtectedError
-
+    def test_delete_archives_a_product_in_an_order(self, owner):
         product = ProductFactory.create(producer=owner.producer)
-
-        def refuse(self, *args, **kwargs):
-            raise ProtectedError("commandes", set())
-
-        monkeypatch.setattr(Product, "delete", refuse)
+        ordered(product)
 
         response = owner.api.delete(f"{PRODUCTS}{product.pk}/")
 

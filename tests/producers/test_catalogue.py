@@ -5,13 +5,13 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db.models import ProtectedError
 from django.urls import reverse
 
 from marketplace.reference.models import Category, Label
 from producers import services
 from producers.models import Product, ProductPhoto, ProductStatus
 from tests.factories import ProductFactory
+from tests.orders.ordering import ordered
 from tests.producers.factories import ProductPhotoFactory, image_bytes
 
 
@@ -261,17 +261,16 @@ class TestDuplicateAndRemove:
         assert f"« {product.nom} » est supprimé." in response.content.decode()
         assert not Product.objects.exists()
 
-    def test_a_delete_refused_by_the_database_archives_too(self, owner, monkeypatch):
-        product = ProductFactory.create(producer=owner.producer)
+    def test_a_product_in_an_order_is_archived_not_deleted(self, owner):
+        product = ProductFactory.create(producer=owner.producer, stock=5)
+        ordered(product)
 
-        def refuse(self, *args, **kwargs):
-            raise ProtectedError("commandes", set())
+        owner.client.post(url("product_delete", pk=product.pk))
 
-        monkeypatch.setattr(Product, "delete", refuse)
-
-        assert services.product_remove(product=product) == services.Removal.ARCHIVED
         product.refresh_from_db()
         assert product.status == ProductStatus.ARCHIVED
+        assert services.product_remove(product=product) == services.Removal.ARCHIVED
+        assert Product.objects.filter(pk=product.pk).exists()
 
     def test_an_archived_product_can_be_restored_as_draft(self, owner):
         product = ProductFactory.create(producer=owner.producer, status=ProductStatus.ARCHIVED)

@@ -15,6 +15,9 @@ from stdnum import luhn
 from marketplace.demo.data.catalogue import ARCHETYPES
 from marketplace.demo.data.images import demo_photo
 from marketplace.reference.models import Category, Commune, Label
+from orders import services as order_services
+from orders.models import OrderEmail
+from orders.selectors import offered_slots
 from producers.indexing import rebuild_index
 from producers.models import (
     MemberRole,
@@ -155,6 +158,49 @@ def _products(rng: random.Random, producer: Producer, templates: list, categorie
     return len(templates)
 
 
+def _open_ordering(producer: Producer) -> None:
+    """Pickup windows at the farm (Tuesday to Saturday, 17 h – 19 h) and at each market stall
+    (its day and hours), slots of 30 minutes for 4 orders, 12 hours' notice, two weeks ahead."""
+    points = list(producer.points_of_sale.all())
+    order_services.ordering_settings_update(producer=producer, data={
+        "is_open": True, "slot_minutes": 30, "lead_time_hours": 12, "horizon_days": 14})
+    for point in points:
+        if point.kind == PointOfSaleKind.FARM:
+            for weekday in range(2, 7):
+                order_services.pickup_window_create(producer=producer, data={
+                    "point_of_sale": point, "weekday": weekday, "starts": time(17, 0),
+                    "ends": time(19, 0), "capacity": 4})
+        elif point.kind == PointOfSaleKind.MARKET and point.opens and point.closes:
+            order_services.pickup_window_create(producer=producer, data={
+                "point_of_sale": point, "weekday": point.weekday, "starts": point.opens,
+                "ends": point.closes, "capacity": 4})
+
+
+def _demo_checkout(farms: list[Producer]) -> None:
+    """A resident's checkout at the demo farm (its first market slot) and at another farm, so
+    that the dashboard, the packing list and the order pages have something to show. It is
+    recorded as already notified: seeding sends no e-mail."""
+    choices, quantities, prices = {}, {}, {}
+    for producer in farms:
+        slots = offered_slots(producer)
+        market = [s for s in slots if s.point_of_sale_id in set(producer.points_of_sale.filter(
+            kind=PointOfSaleKind.MARKET).values_list("pk", flat=True))]
+        products = list(producer.products.published().available().order_by("pk")[:2])
+        if not (slots and products):
+            continue
+        choices[producer.pk] = order_services.ProducerChoice(
+            slot=(market or slots)[0].key, note="Je viendrai avec mon panier en osier.")
+        for product in products:
+            quantities[product.pk], prices[product.pk] = 2, product.price
+    checkout = order_services.checkout_place(
+        quantities=quantities, prices_seen=prices, choices=choices,
+        buyer=order_services.Buyer(name="Camille Martin", email="camille.martin@example.test",
+                                   phone="06 12 34 56 78"))
+    OrderEmail.objects.bulk_create([OrderEmail(order=order, kind=kind)
+                                    for order in checkout.orders.all()
+                                    for kind in ("producer_new", "buyer_confirmed")])
+
+
 @transaction.atomic
 def demo_seed() -> SeedResult:
     """Load the demo data, unless the directory already holds producers."""
@@ -166,6 +212,7 @@ def demo_seed() -> SeedResult:
     communes = {c.code_insee: c for c in Commune.objects.all()}
     farmer = _users()
     producer_count = product_count = 0
+    created: list[Producer] = []
     for kind, spec in ARCHETYPES.items():
         names: list[str] = spec["names"]  # type: ignore[assignment]
         for index, name in enumerate(names):
@@ -196,5 +243,16 @@ def demo_seed() -> SeedResult:
                 ProducerMembership.objects.create(producer=producer, user=farmer,
                                                   role=MemberRole.OWNER)
             producer_count += 1
+            created.append(producer)
+    # The demo producer's farm (the first) and the farms drawn as offering pickup take orders
+    # for real; the directory's pickup and online payment facts then follow what is set up
+    # (the demo has no payment account: nobody is paid online).
+    for producer in created:
+        if producer.status == ProducerStatus.APPROVED and (
+                producer.offers_pickup or producer is created[0]):
+            _open_ordering(producer)
+        order_services.ordering_facts_sync(producer=producer)
+    others = [p for p in created[1:] if p.offers_pickup]
+    _demo_checkout([created[0], *others[:1]])
     rebuild_index()
     return SeedResult(producers=producer_count, products=product_count, skipped=False)

@@ -1,0 +1,47 @@
+from django.urls import include, path
+
+from orders.payments.webhooks import stripe_webhook
+from orders.views import account, cart, checkout, dashboard, payments, pickup, tracking
+
+app_name = "orders"
+
+farm_patterns = [
+    path("commandes/", dashboard.order_list, name="orders"),
+    path("commandes/preparation/", dashboard.packing_list, name="packing_list"),
+    path("commandes/export.csv", dashboard.orders_csv, name="orders_csv"),
+    path("commandes/<int:pk>/", dashboard.order_detail, name="order_detail"),
+    path("commandes/<int:pk>/action/", dashboard.order_move, name="order_move"),
+    path("paiement/", payments.payment_account, name="payment_account"),
+    path("paiement/retour/", payments.payment_return, name="payment_return"),
+    path("paiement/relancer/", payments.payment_refresh, name="payment_refresh"),
+    path("retrait/", pickup.pickup_settings, name="pickup"),
+    path("retrait/plages/ajouter/", pickup.window_edit, name="window_create"),
+    path("retrait/plages/<int:pk>/", pickup.window_edit, name="window_update"),
+    path("retrait/plages/<int:pk>/supprimer/", pickup.window_delete, name="window_delete"),
+    path("retrait/fermetures/ajouter/", pickup.closure_add, name="closure_add"),
+    path("retrait/fermetures/<int:pk>/supprimer/", pickup.closure_delete,
+         name="closure_delete"),
+    path("retrait/feries/ajouter/", pickup.holiday_add, name="holiday_add"),
+    path("retrait/feries/<int:pk>/supprimer/", pickup.holiday_delete, name="holiday_delete"),
+]
+
+urlpatterns = [
+    path("panier/", cart.cart_view, name="cart"),
+    path("panier/ajouter/", cart.cart_add, name="cart_add"),
+    path("commande/", checkout.checkout, name="checkout"),
+    path("commande/suivi/<str:token>/", tracking.tracking, name="tracking"),
+    path("commande/suivi/<str:token>/<int:pk>/modifier/", tracking.order_change,
+         name="order_change"),
+    path("commande/suivi/<str:token>/<int:pk>/annuler/", tracking.order_cancel,
+         name="order_cancel"),
+    path("commande/suivi/<str:token>/<int:pk>/retrait.ics", tracking.order_calendar,
+         name="order_calendar"),
+    path("commande/suivi/<str:token>/payer/", payments.pay, name="pay"),
+    path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
+    path("curation/incidents-paiement/", payments.payment_incidents, name="payment_incidents"),
+    path("compte/connexion/", account.LoginView.as_view(), name="login"),
+    path("compte/deconnexion/", account.LogoutView.as_view(), name="logout"),
+    path("compte/inscription/", account.sign_up, name="signup"),
+    path("compte/commandes/", account.my_orders, name="my_orders"),
+    path("espace-producteur/ferme/<slug:slug>/", include(farm_patterns)),
+]
