@@ -399,6 +399,12 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+if STRIPE_SECRET_KEY:
+    # Paying and connecting an account happen on Stripe's pages: the forms that start them
+    # are redirected there, which form-action governs too.
+    SECURE_CSP["form-action"] += (
+        [o for o in [_origin(STRIPE_API_BASE)] if o] if STRIPE_API_BASE
+        else ["https://checkout.stripe.com", "https://connect.stripe.com"])
 
 # One JSON object per line in production (what log collectors parse); plain text in development.
 LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")

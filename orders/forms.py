@@ -15,7 +15,6 @@ from orders.cart import ProducerCart
 from orders.models import Closure, OrderingSettings, OrderLine, PaymentMethod, PickupWindow
 from orders.models.orders import MAX_QUANTITY
 from orders.scheduling import Slot, holiday_name, is_public_holiday, paris
-from producers.accounts import email_is_taken
 from producers.forms.accounts import PasswordFieldsMixin
 from producers.models import PointOfSale, PointOfSaleKind, Producer
 
@@ -219,8 +218,5 @@ class ResidentSignUpForm(PasswordFieldsMixin, forms.Form):
     field_order = ["email", "password1", "password2", "first_name", "last_name"]
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if email_is_taken(email):
-            raise forms.ValidationError(_("Un compte existe déjà avec cette adresse e-mail : "
-                                          "connectez-vous."))
-        return email
+        # A known address is not an error here: see services.accounts.resident_sign_up.
+        return str(self.cleaned_data["email"]).strip().lower()

@@ -1,9 +1,17 @@
 from django.urls import include, path
 
+from marketplace.common.ratelimit import Limit, rate_limited
+from marketplace.common.responses import too_many_requests
+from orders import limits
 from orders.payments.webhooks import stripe_webhook
 from orders.views import account, cart, checkout, dashboard, payments, pickup, tracking
 
 app_name = "orders"
+
+
+def limited(rules: tuple[Limit, ...]):  # type: ignore[no-untyped-def]
+    return rate_limited(*rules, on_limit=too_many_requests)
+
 
 farm_patterns = [
     path("commandes/", dashboard.order_list, name="orders"),
@@ -28,20 +36,22 @@ farm_patterns = [
 urlpatterns = [
     path("panier/", cart.cart_view, name="cart"),
     path("panier/ajouter/", cart.cart_add, name="cart_add"),
-    path("commande/", checkout.checkout, name="checkout"),
+    path("commande/", limited(limits.CHECKOUT)(checkout.checkout), name="checkout"),
     path("commande/suivi/<str:token>/", tracking.tracking, name="tracking"),
-    path("commande/suivi/<str:token>/<int:pk>/modifier/", tracking.order_change,
-         name="order_change"),
-    path("commande/suivi/<str:token>/<int:pk>/annuler/", tracking.order_cancel,
-         name="order_cancel"),
+    path("commande/suivi/<str:token>/<int:pk>/modifier/",
+         limited(limits.ORDER_CHANGE)(tracking.order_change), name="order_change"),
+    path("commande/suivi/<str:token>/<int:pk>/annuler/",
+         limited(limits.ORDER_CHANGE)(tracking.order_cancel), name="order_cancel"),
     path("commande/suivi/<str:token>/<int:pk>/retrait.ics", tracking.order_calendar,
          name="order_calendar"),
-    path("commande/suivi/<str:token>/payer/", payments.pay, name="pay"),
+    path("commande/suivi/<str:token>/payer/", limited(limits.PAY)(payments.pay), name="pay"),
     path("stripe/webhook/", stripe_webhook, name="stripe_webhook"),
     path("curation/incidents-paiement/", payments.payment_incidents, name="payment_incidents"),
-    path("compte/connexion/", account.LoginView.as_view(), name="login"),
+    path("compte/connexion/", limited(limits.LOGIN)(account.LoginView.as_view()),
+         name="login"),
     path("compte/deconnexion/", account.LogoutView.as_view(), name="logout"),
-    path("compte/inscription/", account.sign_up, name="signup"),
+    path("compte/inscription/", limited(limits.SIGN_UP)(account.sign_up), name="signup"),
+    path("compte/inscription/envoyee/", account.signup_sent, name="signup_sent"),
     path("compte/commandes/", account.my_orders, name="my_orders"),
     path("espace-producteur/ferme/<slug:slug>/", include(farm_patterns)),
 ]

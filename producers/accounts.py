@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
@@ -141,9 +142,13 @@ def email_verification_token(*, user: Any) -> str:
     return signing.dumps({"u": user.pk, "e": user.email.lower()}, salt=VERIFY_SALT)
 
 
-def email_verification_send(*, user: Any) -> None:
+def email_verification_send(*, user: Any, then: str = "") -> None:
+    """The confirmation link; `then`: a path of this site the link leads to once confirmed
+    (the checkout a resident was in, say), the producer area otherwise."""
     token = email_verification_token(user=user)
     link = absolute_url(reverse("producers:verify_email", kwargs={"token": token}))
+    if then:
+        link += "?" + urlencode({"suite": then})
     _mail(to=user.email, subject=_("Confirmez votre adresse e-mail"),
           template="producers/emails/verify_email.txt", context={"user": user, "link": link})
 

@@ -44,6 +44,15 @@ def _route(request: pytest.FixtureRequest, name: str) -> tuple[Client, str, dict
         "producers:password_reset": (reverse("producers:password_reset"),
                                      {"email": "jeanne@borie.test"}),
         "admin-login": ("/admin/login/", {"username": "{n}@cci.test", "password": "x"}),
+        "orders:login": (reverse("orders:login"), {"username": "{n}@x.test", "password": "x"}),
+        "orders:signup": (reverse("orders:signup"), {
+            "email": "jeanne@borie.test", "password1": "chèvres-du-causse-46",
+            "password2": "chèvres-du-causse-46", "first_name": "Jeanne",
+            "last_name": "Delpech"}),
+        "orders:checkout": (reverse("orders:checkout"), {"email": "cible@exemple.test"}),
+        "orders:order_change": (reverse("orders:order_change", args=["faux", 1]), {}),
+        "orders:order_cancel": (reverse("orders:order_cancel", args=["faux", 1]), {}),
+        "orders:pay": (reverse("orders:pay", args=["faux"]), {}),
     }
     if name in anonymous:
         return client, *anonymous[name]
@@ -69,6 +78,12 @@ LIMITED = {
     "producers:password_change": 10,
     "producers:team": 3,
     "admin-login": 30,
+    "orders:login": 60,
+    "orders:signup": 3,
+    "orders:checkout": 10,
+    "orders:order_change": 30,
+    "orders:order_cancel": 30,
+    "orders:pay": 30,
 }
 # Routes of DRF: their throttle scope and its rate per hour.
 THROTTLED_API = {"api-token": ("token", 20)}

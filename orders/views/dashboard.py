@@ -1,7 +1,6 @@
 """The producer's orders (/espace-producteur/ferme/<slug>/commandes/…): by pickup day, one
 order with its moves, the day's packing list (printable) and the CSV export for the accounts."""
 
-import csv
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from marketplace.common.spreadsheet import SafeWriter
 from orders import services, states
 from orders.forms import ProducerCancelForm
 from orders.models import OrderStatus
@@ -139,7 +139,8 @@ def orders_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response["Content-Disposition"] = (f'attachment; filename="commandes-{producer.slug}-'
                                        f'{start}-{end}.csv"')
     response.write("\ufeff")  # spreadsheet programs then read the accents right
-    writer = csv.writer(response, delimiter=";")
+    # Buyers type their names: a cell must never run as a formula in the producer's sheet.
+    writer = SafeWriter(response, delimiter=";")
     writer.writerow(CSV_COLUMNS)
     for order in orders:
         for line in order.lines.all():

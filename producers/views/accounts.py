@@ -9,6 +9,7 @@ from django.db.models import Case, Count, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -70,6 +71,9 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
             "attendant."))
     else:
         messages.success(request, _("Merci, votre adresse e-mail est confirmée."))
+    then = request.GET.get("suite", "")
+    if then.startswith("/") and url_has_allowed_host_and_scheme(then, {request.get_host()}):
+        return redirect(then)
     return redirect("producers:dashboard")
 
 

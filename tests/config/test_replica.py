@@ -72,7 +72,7 @@ def test_readiness_says_which_part_is_down(client, monkeypatch):
         raise ConnectionError("the storage is unreachable")
 
     default_storage.exists("x")  # the lazy storage, built
-    monkeypatch.setattr(default_storage._wrapped, "exists", down)
+    monkeypatch.setattr(default_storage._wrapped, "exists", down)  # type: ignore[attr-defined]
 
     response = client.get("/readyz")
 

@@ -227,6 +227,7 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/compte/inscription/"),
         PageCase("/compte/inscription/", "form-error", prepare=_submit_form_unchanged),
     ],
+    "orders:signup_sent": [PageCase("/compte/inscription/envoyee/")],
     "orders:my_orders": [PageCase("/compte/commandes/", "no-result", login=True)],
     # The producer's orders and pickup settings (the demo has one order at the demo farm).
     "orders:orders": [

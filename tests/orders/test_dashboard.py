@@ -117,6 +117,17 @@ def test_the_csv_export_has_one_row_per_line(borie, orders):
                in r for r in rows)
 
 
+def test_a_buyers_name_cannot_run_as_a_formula_in_the_producers_sheet(borie, orders):
+    checkout = orders[1].checkout
+    checkout.name = '=HYPERLINK("http://x.test","Payé")'
+    checkout.save(update_fields=["name"])
+
+    rows = borie.client.get(url(borie, "commandes/export.csv")).content.decode("utf-8-sig")
+
+    assert ';"\'=HYPERLINK(""http://x.test"",""Payé"")";' in rows
+    assert ';"=HYPERLINK' not in rows
+
+
 def test_a_bad_day_filter_is_a_form_error(borie, orders):
     page = borie.client.get(url(borie, "commandes/?jour=demain"))
 
