@@ -387,7 +387,7 @@ if STORAGE_BACKEND == "s3":
     _media_origins.append(f"https://{_s3_domain}" if _s3_domain
                           else _origin(env_str("S3_ENDPOINT_URL")))
 _elsewhere = sorted({o for o in (_origin(MAP_TILE_URL.replace("{s}", "a")), *_media_origins) if o})
-SECURE_CSP = {
+SECURE_CSP: dict[str, list[str]] = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
