@@ -9,17 +9,14 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from marketplace import search
 from marketplace.reference.models import Category, Commune, Label
 from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
-from producers.models import Producer
 
 LOT_COMMUNES = 312
 
@@ -85,10 +82,10 @@ def demo_data(django_db_setup: None, django_db_blocker: Any,
         _reference_data()
         call_command("seed_demo", stdout=io.StringIO())
     yield
-    with django_db_blocker.unblock(), transaction.atomic():
-        for producer in Producer.objects.all():
-            producer.products.all().delete()
-        Producer.objects.all().delete()
-        get_user_model().objects.all().delete()
+    with django_db_blocker.unblock():
+        # Every table emptied (the demo reaches orders, payments, the audit trail…), then the
+        # reference data back: what the next modules expect.
+        call_command("flush", interactive=False, verbosity=0)
         search.clear()
+        _reference_data()
     cache.clear()

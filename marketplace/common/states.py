@@ -60,7 +60,8 @@ class StateMachine:
         return transition
 
     def _refusal(self, current: str, target: str) -> ValidationError:
-        possible = [self.label(t.target) for t in self.allowed(current)]
+        # Several moves may lead to one status: each is named once.
+        possible = list(dict.fromkeys(self.label(t.target) for t in self.allowed(current)))
         message = _("Impossible de passer %(subject)s de « %(source)s » à « %(target)s ».") % {
             "subject": self.subject, "source": self.label(current), "target": self.label(target)}
         if possible:

@@ -105,7 +105,6 @@ class ProducerPatchSerializer(serializers.Serializer):
                                          max_length=10, required=False)
     opening_hours = serializers.CharField(max_length=1000, required=False, allow_blank=True)
     labels = LabelSlugsField(many=True, required=False)
-    pickup = serializers.BooleanField(source="offers_pickup", required=False)
 
     def validate_commune(self, value: str) -> Commune:
         commune = Commune.objects.in_territory().filter(code_insee=value.strip()).first()

@@ -78,7 +78,7 @@ class ProfileForm(forms.ModelForm):
         model = Producer
         fields = ["nom", "slug", "legal_name", "description", "address", "postal_code",
                   "commune", "latitude", "longitude", "phone", "email", "website",
-                  "social_links", "opening_hours", "offers_pickup", "labels"]
+                  "social_links", "opening_hours", "labels"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
@@ -167,14 +167,13 @@ class PointOfSaleForm(forms.ModelForm):
 
     class Meta:
         model = PointOfSale
-        fields = ["kind", "nom", "commune", "address", "weekday", "opens", "closes",
-                  "offers_pickup"]
+        fields = ["kind", "nom", "commune", "address", "weekday", "opens", "closes"]
         widgets = {
             "kind": forms.RadioSelect,
             "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
-        labels = {"nom": _("Nom du lieu"), "offers_pickup": _("On peut y retirer les commandes")}
+        labels = {"nom": _("Nom du lieu")}
         help_texts = {
             "nom": _("Par exemple : Marché de Cahors, place Chapou."),
             "weekday": _("Pour un marché : le jour où vous y êtes."),

@@ -13,12 +13,12 @@ from producers.services.base import assign, delete_files_after_commit
 PRODUCER_FIELDS = frozenset({
     "nom", "slug", "legal_name", "description", "commune", "address", "postal_code",
     "latitude", "longitude", "phone", "email", "website", "social_links", "opening_hours",
-    "offers_pickup",
 })
 POINT_OF_SALE_FIELDS = frozenset({
     "kind", "nom", "commune", "address", "latitude", "longitude", "weekday", "opens", "closes",
-    "offers_pickup",
 })
+# `offers_pickup` (the producer's and its points of sale's) says whether orders can really be
+# collected there: services.ordering keeps it true to the pickup windows, nobody ticks it.
 
 
 @transaction.atomic

@@ -105,8 +105,9 @@ class TestMeProducer:
 
         assert response.status_code == 200, response.json()
         producer = Producer.objects.get(pk=owner.producer.pk)
+        # `pickup` follows the pickup windows (orders): a PATCH does not set it.
         assert (producer.description, producer.commune_id, producer.offers_pickup) == (
-            "Chèvres du causse.", "46128", False)
+            "Chèvres du causse.", "46128", True)
         assert sorted(response.json()["labels"]) == ["agriculture-biologique", "aop"]
         assert producer.nom == "La Borie"
 

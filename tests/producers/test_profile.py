@@ -239,8 +239,9 @@ class TestPointsOfSale:
 
         assert response.status_code == 302
         point = PointOfSale.objects.get()
+        # Orders are collected there only once a pickup window is open on it (orders).
         assert (point.kind, point.commune_id, point.weekday, point.opens, point.closes,
-                point.offers_pickup) == ("market", "46102", 6, time(8), time(13), True)
+                point.offers_pickup) == ("market", "46102", 6, time(8), time(13), False)
 
     def test_a_market_needs_its_weekday(self, owner):
         response = owner.client.post(url("point_of_sale_create"), market_data(weekday=""))
