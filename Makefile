@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 "$$(pyenv prefix 3.13.0 2>/dev/
 	then echo "$$p"; break; fi; done)
 PYTEST_ARGS ?=
 
-.PHONY: run serve test install install-dev messages migrate data lint typecheck pytest browser bench audit clean
+.PHONY: run serve worker test install install-dev messages migrate data lint typecheck pytest browser bench audit clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 est nécessaire (python3.13 ou python3.12)."; exit 1; }
@@ -39,6 +39,11 @@ data: migrate
 
 run: data
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The background worker (e-mails, imports, reminders, releases): as many as wanted, anywhere
+# with the same environment; it takes tasks from the database one at a time.
+worker: install messages
+	DEBUG=false $(BIN)/python manage.py db_worker --interval 2
 
 # Production: the environment of docs/deploy.md (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL…).
 # Migrations and static files first, then gunicorn (WEB_WORKERS processes, 2 per core).

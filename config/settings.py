@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "axes",
+    "django_tasks_db",
     # The project's apps, lowest layer first (docs/architecture.md).
     "marketplace.common",
     "marketplace.reference",
@@ -273,8 +274,14 @@ DEFAULT_FROM_EMAIL = env_str(
 
 # --- Background tasks (django.tasks) -------------------------------------------------------
 # The order e-mails are tasks enqueued on commit; the immediate backend runs them at once.
-TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND",
-                                        "django.tasks.backends.immediate.ImmediateBackend")}}
+# Production: the database backend and its worker (`make worker`); development and tests run
+# each task at once. TASKS_BACKEND=database|immediate overrides.
+_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend",
+                  "immediate": "django.tasks.backends.immediate.ImmediateBackend"}
+_tasks_backend = env_str("TASKS_BACKEND", "immediate" if DEBUG else "database")
+if _tasks_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'immediate'.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
 
 # --- Stripe (used by the orders app) --------------------------------------------------------
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
