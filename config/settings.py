@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "simple_history",
     # The project's apps, lowest layer first (docs/architecture.md).
     "marketplace.common",
     "marketplace.reference",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "producers",
     "orders",
     "marketplace.directory",
+    "marketplace.curation",
     "marketplace.demo",
 ]
 
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # The audit trail (django-simple-history) records who made each change of a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

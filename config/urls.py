@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("api/v1/", include("config.api_urls")),
     path("espace-producteur/", include("producers.urls")),
+    path("curation/", include("marketplace.curation.urls")),
     path("", include("marketplace.directory.urls")),
 ]
 

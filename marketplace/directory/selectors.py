@@ -4,34 +4,85 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Prefetch, QuerySet, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
 from marketplace.reference.models import Category, Epci, Label
-from producers.models import Producer, Product
+from producers.models import Campaign, Featuring, Producer, Product
 
 CHOICES_TTL = 300
 
 
+NOT_FEATURED = 10_000
+
+
+def _home_rank(field: str) -> Coalesce:
+    """The position the CCI gave it on the home page today (running featurings), else last."""
+    return Coalesce(
+        Subquery(Featuring.objects.running().on_home().filter(**{field: OuterRef("pk")})
+                 .order_by("position").values("position")[:1]),
+        Value(NOT_FEATURED), output_field=IntegerField(),
+    )
+
+
 def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
-    """Featured producers first, then the others by name."""
+    """The producers the CCI features today in its order, then the others by name."""
     return (
         Producer.objects.public()
         .select_related("commune")
         .prefetch_related("photos")
-        .order_by("-is_featured", "nom")[:limit]
+        .annotate(home_rank=_home_rank("producer"))
+        .order_by("home_rank", "-is_featured", "nom")[:limit]
     )
 
 
 def home_products(*, limit: int = 8) -> QuerySet[Product]:
+    """The products the CCI features today in its order, then the newest."""
     return (
         Product.objects.published()
         .available()
         .select_related("producer", "producer__commune", "category")
         .prefetch_related(Prefetch("photos"))
-        .order_by("-is_featured", "-created_at", "pk")[:limit]
+        .annotate(home_rank=_home_rank("product"))
+        .order_by("home_rank", "-is_featured", "-created_at", "pk")[:limit]
     )
+
+
+def running_campaigns(*, limit: int = 12) -> list[dict[str, Any]]:
+    """Today's campaigns, each with its public producers and products in the CCI's order."""
+    campaigns = []
+    for campaign in Campaign.objects.filter(pk__in=Featuring.objects.running().filter(
+            campaign__isnull=False).values("campaign")).order_by("starts_on", "pk"):
+        if not campaign.is_running():
+            continue
+        featurings = Featuring.objects.running().filter(campaign=campaign)
+        producers = list(Producer.objects.public().select_related("commune")
+                         .prefetch_related("photos")
+                         .filter(pk__in=featurings.values("producer"))
+                         .annotate(rank=Subquery(featurings.filter(producer=OuterRef("pk"))
+                                                 .values("position")[:1]))
+                         .order_by("rank", "nom")[:limit])
+        products = list(Product.objects.published().select_related(
+            "producer", "producer__commune", "category").prefetch_related("photos")
+            .filter(pk__in=featurings.values("product"))
+            .annotate(rank=Subquery(featurings.filter(product=OuterRef("pk"))
+                                    .values("position")[:1]))
+            .order_by("rank", "nom")[:limit])
+        if producers or products:
+            campaigns.append({"campaign": campaign, "producers": producers,
+                              "products": products})
+    return campaigns
 
 
 def root_categories_with_counts() -> list[Category]:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from producers import accounts
 from producers.forms import EmailAuthenticationForm, InvitationSignUpForm, SignUpForm
-from producers.models import Producer, ProducerStatus
+from producers.models import ListingClaim, Producer, ProducerInvitation, ProducerStatus
 from producers.selectors import producers_for_user
 from producers.views.common import add_service_error
 
@@ -44,6 +44,12 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             login(request, result.user, backend=BACKEND)
+            if result.producer is None:
+                messages.warning(request, _(
+                    "Votre compte est créé. Une fiche porte déjà ce numéro SIRET : votre "
+                    "demande de reprise est transmise à l'équipe de la CCI, qui vérifiera et "
+                    "vous répondra par e-mail."))
+                return redirect("producers:dashboard")
             messages.success(request, _(
                 "Bienvenue ! Votre fiche est en attente de validation par l'équipe de la CCI. "
                 "Complétez-la et ajoutez vos produits en attendant. Nous vous avons envoyé un "
@@ -92,6 +98,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     return render(request, "producers/choose.html", {
         "mine": mine, "others": others,
+        "claims": ListingClaim.objects.filter(user=request.user).select_related("producer")
+        .order_by("-created_at"),
         "email_verified": accounts.email_is_verified(user=request.user),
     })
 
@@ -103,11 +111,12 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "producers/token_error.html", {"message": str(error)}, status=400)
     context: dict = {"invitation": invitation}
     if request.user.is_authenticated:
+        if not accounts.invitation_is_for(invitation=invitation, user=request.user):
+            context["wrong_account"] = True
+            return render(request, "producers/invitation.html", context, status=403)
         if request.method == "POST":
-            accounts.invitation_accept(invitation=invitation, user=request.user)
-            messages.success(request, _("Vous faites maintenant partie de l'équipe de "
-                                        "%(nom)s.") % {"nom": invitation.producer.nom})
-            return redirect("producers:home", slug=invitation.producer.slug)
+            acceptance = accounts.invitation_accept(invitation=invitation, user=request.user)
+            return _accepted(request, invitation, acceptance)
         return render(request, "producers/invitation.html", context)
     if accounts.email_is_taken(invitation.email):
         context["has_account"] = True
@@ -125,12 +134,34 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                            else str(error))
         else:
             login(request, user, backend=BACKEND)
-            messages.success(request, _("Bienvenue dans l'équipe de %(nom)s !")
-                             % {"nom": invitation.producer.nom})
-            return redirect("producers:home", slug=invitation.producer.slug)
+            if producers_for_user(user=user).filter(pk=invitation.producer_id).exists():
+                messages.success(request, _("Bienvenue dans l'équipe de %(nom)s !")
+                                 % {"nom": invitation.producer.nom})
+                return redirect("producers:home", slug=invitation.producer.slug)
+            messages.warning(request, CLAIM_SENT)
+            return redirect("producers:dashboard")
     context["form"] = form
     return render(request, "producers/invitation.html", context,
                   status=400 if form.errors else 200)
+
+
+CLAIM_SENT = gettext_lazy(
+    "Cette fiche est déjà gérée par un autre compte : votre demande de reprise est transmise à "
+    "l'équipe de la CCI, qui vérifiera et vous répondra par e-mail.")
+
+
+def _accepted(request: HttpRequest, invitation: ProducerInvitation,
+              acceptance: accounts.Acceptance) -> HttpResponse:
+    if acceptance.membership is None:
+        messages.warning(request, CLAIM_SENT)
+        return redirect("producers:dashboard")
+    if acceptance.claim is not None:
+        messages.success(request, _("La fiche « %(nom)s » est maintenant rattachée à votre "
+                                    "compte.") % {"nom": invitation.producer.nom})
+    else:
+        messages.success(request, _("Vous faites maintenant partie de l'équipe de "
+                                    "%(nom)s.") % {"nom": invitation.producer.nom})
+    return redirect("producers:home", slug=invitation.producer.slug)
 
 
 # --- Password reset and change (Django's views, French templates) ---------------------------

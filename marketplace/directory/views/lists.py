@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from marketplace.directory import maps, selectors
+from marketplace.directory.search_log import search_logged
 from marketplace.directory.filters import (
     SORT_CHOICES,
     DirectoryFilterSet,
@@ -87,6 +88,8 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         widen = query.copy()
         widen["radius_km"] = str(wider)
         context.update(widen_radius=wider, widen_querystring=widen.urlencode())
+    if not preset and page_number == 1:
+        _log_search(context)
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.boosted:
         response = render(request, results_template, context)
@@ -94,6 +97,13 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _log_search(context: dict[str, Any]) -> None:
+    """The words of a search (not who searched), for the CCI's dashboard."""
+    query = getattr(context["form"], "cleaned_data", {}).get("q")
+    if query:
+        search_logged(kind=context["kind"], query=query, results=context["page"].paginator.count)
 
 
 def _active_filters(filterset: DirectoryFilterSet) -> list[str]:
