@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
+from marketplace.curation.permissions import cci_group_ensure
 from marketplace.demo.data.catalogue import ARCHETYPES
 from marketplace.demo.data.images import demo_photo
 from marketplace.reference.models import Category, Commune, Label
@@ -109,6 +110,7 @@ def _users() -> Any:
     )
     staff.set_password(STAFF_PASSWORD)
     staff.save()
+    staff.groups.add(cci_group_ensure())  # the staff area's permissions (/curation/)
     farmer, _ = user_model.objects.get_or_create(
         username=PRODUCER_EMAIL,
         defaults={"email": PRODUCER_EMAIL, "first_name": "Jeanne", "last_name": "Delpech"},
