@@ -48,6 +48,8 @@ VERIFY_SALT = "producers.verify-email"
 VERIFY_MAX_AGE = timedelta(days=3)
 INVITATION_SALT = "producers.invitation"
 INVITATION_MAX_AGE = timedelta(days=14)
+CONFIRM_SALT = "producers.confirm-listing"
+CONFIRM_MAX_AGE = timedelta(days=60)
 
 User = get_user_model()
 
@@ -374,3 +376,25 @@ def membership_remove(*, membership: ProducerMembership) -> None:
     if membership.role == MemberRole.OWNER:
         raise ValidationError(_("Le ou la titulaire du compte ne peut pas être retiré(e)."))
     membership.delete()
+
+
+# --- Confirming a listing (the yearly e-mail's link) ----------------------------------------
+
+def confirmation_token(*, producer: Producer) -> str:
+    return signing.dumps(producer.pk, salt=CONFIRM_SALT)
+
+
+def confirmation_link(*, producer: Producer) -> str:
+    return absolute_url(reverse("producers:confirm_listing",
+                                kwargs={"token": confirmation_token(producer=producer)}))
+
+
+def producer_from_confirmation_token(*, token: str) -> Producer:
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        return Producer.objects.get(pk=pk)
+    except signing.SignatureExpired:
+        raise TokenError(_("Ce lien a expiré : confirmez votre fiche depuis votre espace "
+                           "producteur.")) from None
+    except (signing.BadSignature, Producer.DoesNotExist, TypeError, ValueError):
+        raise TokenError(_("Ce lien de confirmation n'est pas valide.")) from None

@@ -1,13 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from producers.views import accounts, catalogue, profile
+from producers.views import accounts, catalogue, freshness, profile
 
 app_name = "producers"
 
 farm_patterns = [
     path("", profile.home, name="home"),
     path("profil/", profile.profile, name="profile"),
+    path("confirmer/", freshness.confirm, name="confirm"),
     path("photos/", profile.photos, name="photos"),
     path("photos/<int:pk>/", profile.photo_update, name="photo_update"),
     path("photos/<int:pk>/supprimer/", profile.photo_delete, name="photo_delete"),
@@ -44,6 +45,7 @@ urlpatterns = [
     path("verification/renvoyer/", accounts.resend_verification, name="resend_verification"),
     path("verification/<str:token>/", accounts.verify_email, name="verify_email"),
     path("invitation/<str:token>/", accounts.invitation_accept, name="invitation_accept"),
+    path("confirmation/<str:token>/", freshness.confirm_listing, name="confirm_listing"),
     path("mot-de-passe/oubli/", accounts.PasswordResetView.as_view(), name="password_reset"),
     path("mot-de-passe/oubli/envoye/", accounts.PasswordResetDoneView.as_view(),
          name="password_reset_done"),

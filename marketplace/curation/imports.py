@@ -36,7 +36,9 @@ class CacheProgress:
 
     def __init__(self, run_id: int) -> None:
         self.key = progress_key(run_id)
-        self.phase, self.total, self.done, self.unsaved = "", None, 0, 0
+        self.phase: str = ""
+        self.total: int | None = None
+        self.done = self.unsaved = 0
 
     def start(self, phase: str, total: int | None) -> None:
         self.phase, self.total, self.done, self.unsaved = phase, total, 0, 0

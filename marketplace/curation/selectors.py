@@ -17,12 +17,12 @@ from marketplace.directory.models import SearchLog
 from marketplace.reference.models import Category, Commune, Epci, Label
 from producers.models import (
     ClaimStatus,
+    Featuring,
     ListingClaim,
     Producer,
     ProducerOrigin,
     ProducerStatus,
     Product,
-    Featuring,
     ProductPhoto,
     ProductStatus,
     ProductStatusChange,

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.common.states import StateMachine, Transition
 from marketplace.curation.models import ImportStatus
 
-I = ImportStatus
+R = ImportStatus
 IMPORT = StateMachine(ImportStatus, [
-    Transition("check_passed", frozenset({I.CHECKING}), I.CHECKED, _("vérifier")),
-    Transition("check_refused", frozenset({I.CHECKING}), I.INVALID, _("refuser")),
-    Transition("start", frozenset({I.CHECKED}), I.IMPORTING, _("importer")),
-    Transition("finish", frozenset({I.IMPORTING}), I.DONE, _("terminer")),
-    Transition("fail", frozenset({I.CHECKING, I.IMPORTING}), I.FAILED, _("échouer")),
+    Transition("check_passed", frozenset({R.CHECKING}), R.CHECKED, _("vérifier")),
+    Transition("check_refused", frozenset({R.CHECKING}), R.INVALID, _("refuser")),
+    Transition("start", frozenset({R.CHECKED}), R.IMPORTING, _("importer")),
+    Transition("finish", frozenset({R.IMPORTING}), R.DONE, _("terminer")),
+    Transition("fail", frozenset({R.CHECKING, R.IMPORTING}), R.FAILED, _("échouer")),
 ], subject=_("cet import"))

@@ -9,13 +9,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from marketplace.directory import maps, selectors
-from marketplace.directory.search_log import search_logged
 from marketplace.directory.filters import (
     SORT_CHOICES,
     DirectoryFilterSet,
     ProducerFilterSet,
     ProductFilterSet,
 )
+from marketplace.directory.search_log import search_logged
 from marketplace.reference.models import Commune
 from producers.models import PointOfSaleKind, Weekday
 
