@@ -98,8 +98,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     return render(request, "producers/choose.html", {
         "mine": mine, "others": others,
-        "claims": ListingClaim.objects.filter(user_id=request.user.pk or 0).select_related("producer")
-        .order_by("-created_at"),
+        "claims": ListingClaim.objects.filter(user_id=request.user.pk or 0)
+        .select_related("producer").order_by("-created_at"),
         "email_verified": accounts.email_is_verified(user=request.user),
     })
 
