@@ -1,8 +1,9 @@
 """The web import: the same engine as `manage.py import_catalogue`, run by background tasks.
 
-Upload → a task checks the file (a dry run: the engine's whole report, nothing kept) → staff
-read the report and confirm → a task imports it. The file waits on the default storage, so the
-tasks take only the run's id; progress goes to the cache, which every process shares.
+Upload → a task checks every row (the engine's report of refused rows, nothing written) →
+staff read the report and confirm → a task imports it, batch by batch. The file waits on the
+default storage, so the tasks take only the run's id; progress goes to the cache, which every
+process shares.
 """
 
 from pathlib import PurePath
@@ -122,8 +123,11 @@ def _run(run_id: int, status: str, *, dry_run: bool) -> None:
         return
     try:
         with run.file.open("rb") as handle:
+            # Checking writes nothing; importing commits batch by batch, so other writers
+            # (a producer saving its page) wait a moment at most, never the whole file.
             report = catalogue_import(source=Source(handle, name=run.original_name),
-                                      dry_run=dry_run, progress=CacheProgress(run.pk))
+                                      check_only=dry_run, commit_each_batch=not dry_run,
+                                      progress=CacheProgress(run.pk))
     except CatalogueFileError as error:
         with transaction.atomic():
             _move(run, "fail", report={"fatal": str(error)}, finished_at=timezone.now())
@@ -139,7 +143,7 @@ def _run(run_id: int, status: str, *, dry_run: bool) -> None:
 
 @task
 def import_check(*, run_id: int) -> None:
-    """Check every row of the file (a dry run: the whole report, nothing kept)."""
+    """Check every row of the file (the refused rows with their line and column)."""
     _run(run_id, ImportStatus.CHECKING, dry_run=True)
 
 

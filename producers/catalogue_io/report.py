@@ -47,6 +47,7 @@ class ImportReport:
     producers: Counts = field(default_factory=Counts)
     products: Counts = field(default_factory=Counts)
     written: bool = False  # something was written (and committed, unless a dry run)
+    check_only: bool = False  # stopped after checking the rows (nothing was written)
     on_error: Callable[[RowError], None] | None = field(default=None, repr=False)
 
     def refuse(self, error: RowError) -> None:
@@ -86,6 +87,10 @@ class ImportReport:
                       "(corrigez le fichier et déposez-le à nouveau).")
                     % {"refused": self.refused, "rows": self.rows}
                 )
+            return lines
+        if self.check_only:
+            lines.append(_("%(rows)s ligne(s) vérifiée(s), aucune refusée : rien n'est encore "
+                           "enregistré, confirmez pour importer.") % {"rows": self.rows})
             return lines
         if self.refused:
             lines.append(_("%(refused)s ligne(s) refusée(s) sur %(rows)s, ignorées.")
