@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.reference.models import Label
-from producers.forms.fields import CommuneField
+from producers.forms.fields import CommuneField, price_field
 from producers.models import Campaign, Producer, Product
 
 REASON = forms.CharField(label=_("Motif (communiqué au producteur)"), required=False,
@@ -63,6 +63,7 @@ class ProducerCorrectionForm(forms.ModelForm):
 
 
 class ProductCorrectionForm(forms.ModelForm):
+    price = price_field()  # « 2,50 » as producers type it
     labels = forms.ModelMultipleChoiceField(
         label=_("Labels"), queryset=Label.objects.order_by("nom"), required=False,
         widget=forms.CheckboxSelectMultiple)
