@@ -6,11 +6,21 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 from marketplace.curation.permissions import CCI_GROUP
 from producers.models import MemberRole, ProducerStatus
 from tests.factories import MembershipFactory, ProducerFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached pages follow the catalogue's version, which moves on commit: the tests' rolled
+    back transactions never commit, so each test starts with an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass
