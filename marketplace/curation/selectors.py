@@ -167,6 +167,12 @@ class Entry:
     details: list[tuple[str, Any, Any]]  # field, before, after
 
 
+def _shown(field: Any, old: Any, new: Any) -> tuple[str, Any, Any]:
+    """A change as staff read it: the field's name, and the labels of coded values."""
+    choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
+    return (str(field.verbose_name), choices.get(old, old), choices.get(new, new))
+
+
 def _history_entries(records: Any, kind: str) -> list[Entry]:
     entries = []
     for record in records:
@@ -174,7 +180,7 @@ def _history_entries(records: Any, kind: str) -> list[Entry]:
         details: list[tuple[str, Any, Any]] = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
-            details = [(str(record.instance._meta.get_field(c.field).verbose_name), c.old, c.new)
+            details = [_shown(record.instance._meta.get_field(c.field), c.old, c.new)
                        for c in delta.changes]
             if not details:
                 continue

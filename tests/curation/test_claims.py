@@ -37,7 +37,7 @@ def link(message) -> str:
     return match.group(1)
 
 
-def signup(client: Client, siret: str, email: str = "vrai@pech.test"):
+def signup(client: Client, siret: str | None, email: str = "vrai@pech.test"):
     return client.post("/espace-producteur/inscription/", {
         "email": email, "password1": "chèvres-du-causse-46", "password2": "chèvres-du-causse-46",
         "nom": "Ferme du Pech", "legal_name": "EARL du Pech", "siret": siret,

@@ -28,6 +28,7 @@ def test_a_featured_product_comes_first_on_the_home_page(
     assert response.status_code == 302
     assert home_products(client)[0] == "Noix de Gramat"
     featuring = Featuring.objects.get()
+    assert featuring.product is not None
     assert (featuring.product.slug, featuring.campaign, featuring.created_by) == (
         "noix", None, cci.user)
 

@@ -2,7 +2,7 @@
 for a one-click confirmation; staff find listings unconfirmed for a year and hide them."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core import mail
 from django.core.management import call_command
@@ -21,7 +21,7 @@ def age(producer: Producer, days: int) -> None:
 def test_the_public_page_shows_when_the_information_was_confirmed(client, lot_communes):
     producer = ProducerFactory.create(slug="borie")
     Producer.objects.filter(pk=producer.pk).update(
-        last_confirmed_at=timezone.make_aware(timezone.datetime(2026, 3, 14, 10)))
+        last_confirmed_at=datetime(2026, 3, 14, 10, tzinfo=UTC))
 
     html = client.get("/producteurs/borie/").content.decode()
 
@@ -70,8 +70,10 @@ def test_the_yearly_email_confirms_in_one_click_and_is_sent_once(
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "« La Borie » : vos informations sont-elles à jour ?"
-    url = re.search(r"http://127\.0\.0\.1:8000(/espace-producteur/confirmation/\S+)",
-                    str(mail.outbox[0].body)).group(1)
+    found = re.search(r"http://127\.0\.0\.1:8000(/espace-producteur/confirmation/\S+)",
+                      str(mail.outbox[0].body))
+    assert found is not None
+    url = found.group(1)
     visitor = Client()
     assert visitor.get(url).status_code == 200  # a link alone changes nothing
     producer.refresh_from_db()
