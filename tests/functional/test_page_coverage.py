@@ -55,4 +55,6 @@ def test_each_example_url_is_the_page_it_claims_to_be():
 def _placeholders() -> dict[str, object]:
     # Any id resolves the same view; the live site fills in real ones.
     return {"own_product_id": 1, "own_product_slug": "x", "producer_slug": "x",
-            "order_id": 1, "photo_id": 1, "point_of_sale_id": 1}
+            "order_id": 1, "photo_id": 1, "point_of_sale_id": 1, "featuring_id": 1,
+            "campaign_id": 1, "claim_id": 1, "import_invalid_id": 1, "import_checked_id": 1,
+            "confirm_token": "x"}

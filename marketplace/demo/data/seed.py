@@ -18,6 +18,9 @@ from marketplace.demo.data.images import demo_photo
 from marketplace.reference.models import Category, Commune, Label
 from producers.indexing import rebuild_index
 from producers.models import (
+    Campaign,
+    Featuring,
+    ListingClaim,
     MemberRole,
     PointOfSale,
     PointOfSaleKind,
@@ -198,5 +201,33 @@ def demo_seed() -> SeedResult:
                 ProducerMembership.objects.create(producer=producer, user=farmer,
                                                   role=MemberRole.OWNER)
             producer_count += 1
+    _curation()
     rebuild_index()
     return SeedResult(producers=producer_count, products=product_count, skipped=False)
+
+
+CLAIMANT_EMAIL = "repreneur@ohmylot.test"
+CAMPAIGN_PRODUCTS = ["Noix du Périgord AOP sèches", "Huile de noix vierge",
+                     "Safran du Quercy en filaments"]
+
+
+def _curation() -> None:
+    """Something for the CCI to curate besides the pending and suspended farms: a running
+    campaign, and a sign-up that claims the pending farm's SIRET (drawn after the farms, so the
+    random sequence above stays the same)."""
+    today = timezone.localdate()
+    campaign = Campaign.objects.create(
+        title="Je soutiens nos producteurs", slug="je-soutiens-nos-producteurs",
+        description="Les noix et le safran du Quercy, à acheter directement aux producteurs.",
+        starts_on=today.replace(day=1))
+    for position, product in enumerate(
+            Product.objects.filter(nom__in=CAMPAIGN_PRODUCTS).order_by("nom", "pk")[:6], 1):
+        Featuring.objects.create(campaign=campaign, product=product, position=position,
+                                 starts_on=campaign.starts_on)
+    pending = Producer.objects.filter(nom__in=PENDING).first()
+    if pending is not None:
+        claimant, _ = get_user_model().objects.get_or_create(
+            username=CLAIMANT_EMAIL, defaults={"email": CLAIMANT_EMAIL})
+        ListingClaim.objects.create(
+            producer=pending, user=claimant, siret=pending.siret or "", origin="signup",
+            details=f"{pending.nom}\nSCEA {pending.nom}\n{pending.commune.nom}")
