@@ -1,6 +1,8 @@
 """The staff area's own records: web imports of the catalogue (the file, its report, who and
 when). The area's permissions are declared here too (see permissions.py)."""
 
+import uuid
+from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +20,9 @@ class ImportStatus(models.TextChoices):
 
 
 def import_path(instance: "ImportRun", filename: str) -> str:
-    return f"imports/{filename}"
+    """A name nobody can guess: the file holds producers' addresses and phone numbers, and the
+    default storage may serve its files publicly."""
+    return f"imports/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()[:5]}"
 
 
 class ImportRun(models.Model):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.curation import tasks
 from producers import services
-from producers.models import Producer, ProducerStatus, Product
+from producers.models import Producer, Product
 from producers.services import status as status_services
 
 STALE_AFTER = timedelta(days=365)
@@ -67,6 +67,3 @@ def stale_hide(*, producer: Producer, actor: Any) -> Producer:
         "Les informations de votre fiche n'ont pas été confirmées depuis plus d'un an. "
         "Vérifiez-les dans votre espace producteur, puis demandez à la CCI de la rétablir."))
 
-
-def is_pending(producer: Producer) -> bool:
-    return producer.status == ProducerStatus.PENDING

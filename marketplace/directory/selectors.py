@@ -10,16 +10,17 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
+    Q,
     QuerySet,
     Subquery,
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from marketplace.reference.models import Category, Epci, Label
-from producers.models import Campaign, Featuring, Producer, Product
+from producers.models import Featuring, Producer, ProducerStatus, Product, ProductStatus
 
 CHOICES_TTL = 300
 
@@ -37,11 +38,11 @@ def _home_rank(field: str) -> Coalesce:
 
 
 def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
-    """The producers the CCI features today in its order, then the others by name."""
+    """The producers the CCI features today in its order, then the others by name (photos:
+    the home page fetches them once for these and its campaigns' producers)."""
     return (
         Producer.objects.public()
         .select_related("commune")
-        .prefetch_related("photos")
         .annotate(home_rank=_home_rank("producer"))
         .order_by("home_rank", "-is_featured", "nom")[:limit]
     )
@@ -53,36 +54,35 @@ def home_products(*, limit: int = 8) -> QuerySet[Product]:
         Product.objects.published()
         .available()
         .select_related("producer", "producer__commune", "category")
-        .prefetch_related(Prefetch("photos"))
         .annotate(home_rank=_home_rank("product"))
         .order_by("home_rank", "-is_featured", "-created_at", "pk")[:limit]
     )
 
 
-def running_campaigns(*, limit: int = 12) -> list[dict[str, Any]]:
-    """Today's campaigns, each with its public producers and products in the CCI's order."""
-    campaigns = []
-    for campaign in Campaign.objects.filter(pk__in=Featuring.objects.running().filter(
-            campaign__isnull=False).values("campaign")).order_by("starts_on", "pk"):
-        if not campaign.is_running():
-            continue
-        featurings = Featuring.objects.running().filter(campaign=campaign)
-        producers = list(Producer.objects.public().select_related("commune")
-                         .prefetch_related("photos")
-                         .filter(pk__in=featurings.values("producer"))
-                         .annotate(rank=Subquery(featurings.filter(producer=OuterRef("pk"))
-                                                 .values("position")[:1]))
-                         .order_by("rank", "nom")[:limit])
-        products = list(Product.objects.published().select_related(
-            "producer", "producer__commune", "category").prefetch_related("photos")
-            .filter(pk__in=featurings.values("product"))
-            .annotate(rank=Subquery(featurings.filter(product=OuterRef("pk"))
-                                    .values("position")[:1]))
-            .order_by("rank", "nom")[:limit])
-        if producers or products:
-            campaigns.append({"campaign": campaign, "producers": producers,
-                              "products": products})
-    return campaigns
+def running_campaigns() -> list[dict[str, Any]]:
+    """Today's campaigns, each with its public producers and products in the CCI's order:
+    one query (photos are the caller's)."""
+    today = timezone.localdate()
+    featurings = (
+        Featuring.objects.running(today).filter(campaign__isnull=False)
+        .filter(Q(campaign__ends_on__isnull=True) | Q(campaign__ends_on__gte=today),
+                campaign__starts_on__lte=today)
+        .filter(Q(product__status=ProductStatus.PUBLISHED,
+                  product__producer__status=ProducerStatus.APPROVED)
+                | Q(producer__status=ProducerStatus.APPROVED))
+        .select_related("campaign", "product__producer__commune", "product__category",
+                        "producer__commune")
+        .order_by("campaign__starts_on", "campaign_id", "position", "pk")
+    )
+    campaigns: dict[int, dict[str, Any]] = {}
+    for featuring in featurings:
+        entry = campaigns.setdefault(featuring.campaign_id or 0, {
+            "campaign": featuring.campaign, "producers": [], "products": []})
+        if featuring.product is not None:
+            entry["products"].append(featuring.product)
+        elif featuring.producer is not None:
+            entry["producers"].append(featuring.producer)
+    return list(campaigns.values())
 
 
 def root_categories_with_counts() -> list[Category]:

@@ -181,3 +181,15 @@ def test_other_writers_are_not_locked_out_during_a_web_import(lot_communes, tmp_
     assert saved == ["ok"]
     assert report.products.created == 2500
     assert Producer.objects.get(pk=other.pk).description == "Écrit pendant l'import"
+
+
+def test_the_uploaded_file_gets_a_name_nobody_can_guess(cci, tmp_path,
+                                                        django_capture_on_commit_callbacks):
+    path = write_csv(tmp_path / "producteurs-et-telephones.csv", [row()])
+
+    upload(cci, path, django_capture_on_commit_callbacks)
+
+    run_ = ImportRun.objects.get()
+    assert run_.original_name == "producteurs-et-telephones.csv"
+    assert run_.file.name.startswith("imports/") and run_.file.name.endswith(".csv")
+    assert "producteurs" not in run_.file.name and len(run_.file.name) == len("imports/") + 36
