@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "django_tasks_db",
+    "simple_history",
     # The project's apps, lowest layer first (docs/architecture.md).
     "marketplace.common",
     "marketplace.reference",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "producers",
     "orders",
     "marketplace.directory",
+    "marketplace.curation",
     "marketplace.demo",
 ]
 
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # The audit trail (django-simple-history) records who made each change of a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last: turns a locked-out login into the lockout page (see AXES_* below).
     "axes.middleware.AxesMiddleware",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("espace-producteur/", include("producers.urls")),
     path("", include("orders.urls")),
+    path("curation/", include("marketplace.curation.urls")),
     path("", include("marketplace.directory.urls")),
 ]
 

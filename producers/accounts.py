@@ -1,4 +1,10 @@
-"""Producer accounts: sign-up, e-mail verification and team invitations (writes only).
+"""Producer accounts: sign-up, e-mail verification, team invitations and claims on listings
+(writes only).
+
+Taking over a listing never goes to whoever comes first: a sign-up with a SIRET that another
+listing holds becomes a claim the CCI decides; an invitation link works only for the address it
+was sent to; the first claim on an imported listing nobody runs is granted by that link, any
+other waits for the CCI.
 
 Links sent by e-mail carry a token signed with SECRET_KEY (django.core.signing), so nothing
 secret is stored; each token names its purpose (salt) and expires.
@@ -26,11 +32,16 @@ from rest_framework.authtoken.models import Token
 
 from marketplace.common.urls import absolute_url
 from marketplace.reference.models import Commune
+from producers import states
 from producers.models import (
+    ClaimOrigin,
+    ClaimStatus,
+    ListingClaim,
     MemberRole,
     Producer,
     ProducerInvitation,
     ProducerMembership,
+    ProducerOrigin,
     ProducerStatus,
     VerifiedEmail,
 )
@@ -40,6 +51,8 @@ VERIFY_SALT = "producers.verify-email"
 VERIFY_MAX_AGE = timedelta(days=3)
 INVITATION_SALT = "producers.invitation"
 INVITATION_MAX_AGE = timedelta(days=14)
+CONFIRM_SALT = "producers.confirm-listing"
+CONFIRM_MAX_AGE = timedelta(days=60)
 
 User = get_user_model()
 
@@ -65,7 +78,9 @@ def email_is_taken(email: str) -> bool:
 @dataclass(frozen=True)
 class SignUp:
     user: Any
-    producer: Producer
+    # None when the SIRET belongs to another listing: the sign-up became a claim on it.
+    producer: Producer | None
+    claim: ListingClaim | None = None
 
 
 @transaction.atomic
@@ -82,7 +97,9 @@ def producer_sign_up(
     phone: str,
 ) -> SignUp | None:
     """Create the user, its pending producer (placed at the commune's centre) and the owner
-    membership, then e-mail a verification link.
+    membership, then e-mail a verification link. When another listing holds the SIRET (an
+    imported listing, or someone else's sign-up: a SIRET is public), no producer is created:
+    the account gets a claim on that listing, for the CCI to decide.
 
     For an address that already has an account nothing is created and None is returned: that
     address is told by e-mail, and the caller answers exactly as for a new account, so the
@@ -92,8 +109,7 @@ def producer_sign_up(
         make_password(password)  # the same work as a real sign-up: no timing difference
         account_exists_notify(email=email)
         return None
-    if Producer.objects.filter(siret=siret).exists():
-        raise ValidationError({"siret": _("Ce numéro SIRET est déjà inscrit sur le site.")})
+    holder = Producer.objects.filter(siret=siret).first()
     user = User(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_password(password)
     user.full_clean(exclude=["username"])
@@ -103,6 +119,13 @@ def producer_sign_up(
     except IntegrityError:
         account_exists_notify(email=email)
         return None
+    if holder is not None:
+        claim = _claim_create(
+            producer=holder, user=user, origin=ClaimOrigin.SIGNUP,
+            details="\n".join([nom, legal_name, f"{commune.nom} ({commune.code_insee})", phone]),
+        )
+        email_verification_send(user=user)
+        return SignUp(user=user, producer=None, claim=claim)
     producer = Producer(
         nom=nom, slug=unique_producer_slug(nom), legal_name=legal_name, siret=siret,
         commune=commune, postal_code=(commune.postal_codes or [""])[0], phone=phone,
@@ -239,21 +262,56 @@ def invitation_from_token(*, token: str) -> ProducerInvitation:
     return invitation
 
 
+def invitation_is_for(*, invitation: ProducerInvitation, user: Any) -> bool:
+    """An invitation is bound to the address it was sent to: only that account accepts it."""
+    return bool(user.is_authenticated) and user.email.strip().lower() == invitation.email.lower()
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    membership: ProducerMembership | None
+    # A claim invitation on a listing someone already runs becomes a claim for the CCI.
+    claim: ListingClaim | None = None
+
+
 @transaction.atomic
-def invitation_accept(*, invitation: ProducerInvitation, user: Any) -> ProducerMembership:
-    """Join the team. Following the link proves the invited address: it counts as verified."""
+def invitation_accept(*, invitation: ProducerInvitation, user: Any) -> Acceptance:
+    """Join the team, or take over the listing (a claim invitation, role owner). Following the
+    link proves the invited address: it counts as verified. Refused for any other account."""
     invitation = ProducerInvitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
         raise TokenError(_("Cette invitation a déjà été acceptée."))
-    membership, _created = ProducerMembership.objects.get_or_create(
-        producer=invitation.producer, user=user, defaults={"role": invitation.role}
-    )
+    if not invitation_is_for(invitation=invitation, user=user):
+        raise TokenError(_("Cette invitation a été envoyée à une autre adresse e-mail : "
+                           "connectez-vous avec le compte de cette adresse."))
+    producer = Producer.objects.select_for_update().get(pk=invitation.producer_id)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    if user.email.lower() == invitation.email.lower():
-        _mark_verified(user)
-    return membership
+    _mark_verified(user)
+    if invitation.role == MemberRole.OWNER:
+        return _claim_by_invitation(producer=producer, user=user)
+    membership, _created = ProducerMembership.objects.get_or_create(
+        producer=producer, user=user, defaults={"role": invitation.role}
+    )
+    return Acceptance(membership=membership)
+
+
+def _claim_by_invitation(*, producer: Producer, user: Any) -> Acceptance:
+    runs_it = producer.memberships.filter(user=user).exists()
+    others = producer.memberships.exclude(user=user).exists()
+    if runs_it or not others:
+        # Nobody runs the listing: the invited address takes it, and the CCI can read it.
+        claim = ListingClaim(producer=producer, user=user, siret=producer.siret or "",
+                             origin=ClaimOrigin.INVITATION, status=ClaimStatus.ACCEPTED,
+                             decided_at=timezone.now())
+        claim.save()
+        membership, _created = ProducerMembership.objects.update_or_create(
+            producer=producer, user=user, defaults={"role": MemberRole.OWNER})
+        return Acceptance(membership=membership, claim=claim)
+    # Someone already runs it (an earlier claim, a sign-up): the CCI decides, not the order.
+    return Acceptance(membership=None, claim=_claim_create(
+        producer=producer, user=user, origin=ClaimOrigin.INVITATION, details=""))
 
 
 @transaction.atomic
@@ -272,6 +330,84 @@ def invitation_accept_with_new_account(
     return user
 
 
+# --- Claims on listings ---------------------------------------------------------------------
+
+def _claim_create(*, producer: Producer, user: Any, origin: str, details: str) -> ListingClaim:
+    claim = ListingClaim(producer=producer, user=user, siret=producer.siret or "",
+                         origin=origin, details=details[:2000])
+    claim.full_clean()
+    claim.save()
+    return claim
+
+
+@transaction.atomic
+def claim_invitation_send(*, producer: Producer, invited_by: Any) -> ProducerInvitation:
+    """The CCI invites an imported listing's producer (the address of the file) to claim it."""
+    email = (producer.email or "").strip().lower()
+    if not email:
+        raise ValidationError(_("Cette fiche n'a pas d'adresse e-mail : impossible d'inviter "
+                                "son producteur."))
+    if producer.memberships.filter(user__email__iexact=email, role=MemberRole.OWNER).exists():
+        raise ValidationError(_("Cette fiche est déjà reprise par le compte de cette adresse."))
+    producer.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
+    invitation = ProducerInvitation(producer=producer, email=email, invited_by=invited_by,
+                                    role=MemberRole.OWNER)
+    invitation.full_clean()
+    invitation.save()
+    link = absolute_url(reverse("producers:invitation_accept",
+                                kwargs={"token": invitation_token(invitation=invitation)}))
+    _mail(to=email, subject=_("Votre fiche sur « Oh my Lot ! » : reprenez-la"),
+          template="producers/emails/claim_invitation.txt",
+          context={"producer": producer, "link": link})
+    return invitation
+
+
+def unclaimed_imported(*, with_email: bool = True) -> Any:
+    """Imported listings nobody runs yet (to invite their producers)."""
+    from_file = Producer.objects.filter(origin=ProducerOrigin.IMPORT, memberships__isnull=True)
+    return from_file.exclude(email="") if with_email else from_file
+
+
+@transaction.atomic
+def claim_accept(*, claim: ListingClaim, actor: Any) -> ListingClaim:
+    """The listing moves to the claimant's account: its other members and pending invitations
+    go (a squatter loses it), the claimant becomes its owner. Its status does not change."""
+    claim = ListingClaim.objects.select_for_update().select_related("producer", "user").get(
+        pk=claim.pk)
+    states.CLAIM.check("accept", claim.status)
+    producer = claim.producer
+    producer.memberships.exclude(user=claim.user).delete()
+    producer.invitations.filter(accepted_at__isnull=True).delete()
+    ProducerMembership.objects.update_or_create(producer=producer, user=claim.user,
+                                                defaults={"role": MemberRole.OWNER})
+    # Other claims on the same listing are answered by this decision.
+    for other in producer.claims.filter(status=ClaimStatus.PENDING).exclude(pk=claim.pk):
+        _claim_decide(other, ClaimStatus.REFUSED, actor,
+                      _("La fiche a été confiée à un autre compte après vérification."))
+    _claim_decide(claim, ClaimStatus.ACCEPTED, actor, "")
+    return claim
+
+
+@transaction.atomic
+def claim_refuse(*, claim: ListingClaim, reason: str, actor: Any) -> ListingClaim:
+    claim = ListingClaim.objects.select_for_update().select_related("producer", "user").get(
+        pk=claim.pk)
+    states.CLAIM.check("refuse", claim.status, reason=reason)
+    _claim_decide(claim, ClaimStatus.REFUSED, actor, reason.strip())
+    return claim
+
+
+def _claim_decide(claim: ListingClaim, status: str, actor: Any, reason: str) -> None:
+    claim.status = status
+    claim.status_reason = reason
+    claim.decided_at = timezone.now()
+    claim.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    claim.save(update_fields=["status", "status_reason", "decided_at", "decided_by"])
+    _mail(to=claim.user.email, subject=_("Votre demande concernant « %(nom)s »")
+          % {"nom": claim.producer.nom}, template="producers/emails/claim_decision.txt",
+          context={"claim": claim, "accepted": status == ClaimStatus.ACCEPTED})
+
+
 def invitation_cancel(*, invitation: ProducerInvitation) -> None:
     if invitation.is_pending:
         invitation.delete()
@@ -283,3 +419,25 @@ def membership_remove(*, membership: ProducerMembership) -> None:
     if membership.role == MemberRole.OWNER:
         raise ValidationError(_("Le ou la titulaire du compte ne peut pas être retiré(e)."))
     membership.delete()
+
+
+# --- Confirming a listing (the yearly e-mail's link) ----------------------------------------
+
+def confirmation_token(*, producer: Producer) -> str:
+    return signing.dumps(producer.pk, salt=CONFIRM_SALT)
+
+
+def confirmation_link(*, producer: Producer) -> str:
+    return absolute_url(reverse("producers:confirm_listing",
+                                kwargs={"token": confirmation_token(producer=producer)}))
+
+
+def producer_from_confirmation_token(*, token: str) -> Producer:
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        return Producer.objects.get(pk=pk)
+    except signing.SignatureExpired:
+        raise TokenError(_("Ce lien a expiré : confirmez votre fiche depuis votre espace "
+                           "producteur.")) from None
+    except (signing.BadSignature, Producer.DoesNotExist, TypeError, ValueError):
+        raise TokenError(_("Ce lien de confirmation n'est pas valide.")) from None

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from marketplace.common.models import StatusChange
 from marketplace.common.text import name_key
@@ -32,6 +33,12 @@ class ProducerStatus(models.TextChoices):
     APPROVED = "approved", _("Validé")
     REJECTED = "rejected", _("Refusé")
     SUSPENDED = "suspended", _("Suspendu")
+
+
+class ProducerOrigin(models.TextChoices):
+    SIGNUP = "signup", _("Inscription en ligne")
+    IMPORT = "import", _("Import de la CCI")
+    STAFF = "staff", _("Saisie de la CCI")
 
 
 class ProducerQuerySet(models.QuerySet["Producer"]):
@@ -82,8 +89,18 @@ class Producer(models.Model):
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     approved_at = models.DateTimeField(_("validé le"), null=True, blank=True)
+    # Where the listing came from: an imported listing has no account until it is claimed.
+    origin = models.CharField(_("origine"), max_length=10, choices=ProducerOrigin.choices,
+                              default=ProducerOrigin.SIGNUP)
+    # When the producer last said its information is right (a click in its dashboard or in the
+    # yearly e-mail); staff see listings not confirmed for more than a year.
+    last_confirmed_at = models.DateTimeField(_("informations confirmées le"), null=True,
+                                             blank=True)
+    confirmation_requested_at = models.DateTimeField(_("confirmation demandée le"), null=True,
+                                                     blank=True)
 
     objects = ProducerQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at", "confirmation_requested_at"])
 
     class Meta:
         ordering = ["nom"]
@@ -103,6 +120,11 @@ class Producer(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == ProducerStatus.APPROVED
+
+    @property
+    def confirmed_at(self) -> Any:
+        """When its information was last vouched for: by the producer, else at approval."""
+        return self.last_confirmed_at or self.approved_at or self.created_at
 
     @property
     def position(self) -> tuple[float, float] | None:
@@ -174,6 +196,8 @@ class PointOfSale(models.Model):
     opens = models.TimeField(_("ouverture"), null=True, blank=True)
     closes = models.TimeField(_("fermeture"), null=True, blank=True)
     offers_pickup = models.BooleanField(_("retrait des commandes"), default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "weekday", "nom"]
@@ -260,6 +284,7 @@ class ProductStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publié")
     ARCHIVED = "archived", _("Archivé")
+    HIDDEN = "hidden", _("Masqué par la CCI")
 
 
 class ProductQuerySet(models.QuerySet["Product"]):
@@ -300,6 +325,8 @@ class Product(models.Model):
     status = models.CharField(_("statut"), max_length=10, choices=ProductStatus.choices,
                               default=ProductStatus.PUBLISHED, db_index=True)
     status_changed_at = models.DateTimeField(_("statut changé le"), null=True, blank=True)
+    # Why the CCI hid it (shown to the producer in its dashboard).
+    status_reason = models.TextField(_("motif"), blank=True)
     # Months (1–12) when the product is in season; empty means all year.
     season_months = models.JSONField(_("mois de saison"), default=list, blank=True)
     labels = models.ManyToManyField(Label, blank=True, related_name="products")
@@ -308,6 +335,7 @@ class Product(models.Model):
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = ProductQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at", "name_key"])
 
     class Meta:
         ordering = ["nom"]
@@ -375,6 +403,8 @@ class ProductPhoto(Photo):
 class ProducerStatusChange(StatusChange):
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE,
                                  related_name="status_changes")
+    # Set once the producer was told by e-mail (the task that tells it runs at most once).
+    notified_at = models.DateTimeField(_("producteur prévenu le"), null=True, blank=True)
 
     class Meta(StatusChange.Meta):
         verbose_name = _("changement de statut d'un producteur")
@@ -382,6 +412,7 @@ class ProducerStatusChange(StatusChange):
 
 class ProductStatusChange(StatusChange):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="status_changes")
+    notified_at = models.DateTimeField(_("producteur prévenu le"), null=True, blank=True)
 
     class Meta(StatusChange.Meta):
         verbose_name = _("changement de statut d'un produit")
@@ -439,3 +470,15 @@ class VerifiedEmail(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+# The curation's records on the catalogue (featuring, claims): in their own module, kept here so
+# that Django finds them with the app's other models.
+from producers.curation_models import (  # noqa: E402, F401
+    Campaign,
+    ClaimOrigin,
+    ClaimStatus,
+    Featuring,
+    FeaturingQuerySet,
+    ListingClaim,
+)

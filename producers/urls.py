@@ -4,7 +4,7 @@ from django.urls import include, path
 from marketplace.common.ratelimit import Limit, rate_limited
 from marketplace.common.responses import too_many_requests
 from producers import limits
-from producers.views import accounts, catalogue, profile
+from producers.views import accounts, catalogue, freshness, profile
 
 
 def limited(rules: tuple[Limit, ...]):  # type: ignore[no-untyped-def]
@@ -16,6 +16,7 @@ app_name = "producers"
 farm_patterns = [
     path("", profile.home, name="home"),
     path("profil/", profile.profile, name="profile"),
+    path("confirmer/", freshness.confirm, name="confirm"),
     path("photos/", profile.photos, name="photos"),
     path("photos/<int:pk>/", profile.photo_update, name="photo_update"),
     path("photos/<int:pk>/supprimer/", profile.photo_delete, name="photo_delete"),
@@ -55,6 +56,7 @@ urlpatterns = [
     path("verification/<str:token>/", accounts.verify_email, name="verify_email"),
     path("invitation/<str:token>/", limited(limits.INVITATION_ACCEPT)(accounts.invitation_accept),
          name="invitation_accept"),
+    path("confirmation/<str:token>/", freshness.confirm_listing, name="confirm_listing"),
     path("mot-de-passe/oubli/", limited(limits.PASSWORD_RESET)(
         accounts.PasswordResetView.as_view()), name="password_reset"),
     path("mot-de-passe/oubli/envoye/", accounts.PasswordResetDoneView.as_view(),

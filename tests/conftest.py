@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
 from marketplace import search
+from marketplace.curation.permissions import CCI_GROUP, cci_group_ensure
 from marketplace.reference.models import Category, Commune, Label
 from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
@@ -52,6 +54,8 @@ def _reference_data() -> None:
         communes_import(departements=["46"])
     if not Category.objects.exists():
         load_taxonomy(Category, Label)
+    if not Group.objects.filter(name=CCI_GROUP).exists():
+        cci_group_ensure()  # a migration's data too (flushed by transactional tests, the demo)
 
 
 @pytest.fixture(scope="session")

@@ -4,34 +4,85 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Prefetch, QuerySet, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from marketplace.reference.models import Category, Epci, Label
-from producers.models import Producer, Product
+from producers.models import Featuring, Producer, ProducerStatus, Product, ProductStatus
 
 CHOICES_TTL = 300
 
 
+NOT_FEATURED = 10_000
+
+
+def _home_rank(field: str) -> Coalesce:
+    """The position the CCI gave it on the home page today (running featurings), else last."""
+    return Coalesce(
+        Subquery(Featuring.objects.running().on_home().filter(**{field: OuterRef("pk")})
+                 .order_by("position").values("position")[:1]),
+        Value(NOT_FEATURED), output_field=IntegerField(),
+    )
+
+
 def home_producers(*, limit: int = 12) -> QuerySet[Producer]:
-    """Featured producers first, then the others by name."""
+    """The producers the CCI features today in its order, then the others by name (photos:
+    the home page fetches them once for these and its campaigns' producers)."""
     return (
         Producer.objects.public()
         .select_related("commune")
-        .prefetch_related("photos")
-        .order_by("-is_featured", "nom")[:limit]
+        .annotate(home_rank=_home_rank("producer"))
+        .order_by("home_rank", "-is_featured", "nom")[:limit]
     )
 
 
 def home_products(*, limit: int = 8) -> QuerySet[Product]:
+    """The products the CCI features today in its order, then the newest."""
     return (
         Product.objects.published()
         .available()
         .select_related("producer", "producer__commune", "category")
-        .prefetch_related(Prefetch("photos"))
-        .order_by("-is_featured", "-created_at", "pk")[:limit]
+        .annotate(home_rank=_home_rank("product"))
+        .order_by("home_rank", "-is_featured", "-created_at", "pk")[:limit]
     )
+
+
+def running_campaigns() -> list[dict[str, Any]]:
+    """Today's campaigns, each with its public producers and products in the CCI's order:
+    one query (photos are the caller's)."""
+    today = timezone.localdate()
+    featurings = (
+        Featuring.objects.running(today).filter(campaign__isnull=False)
+        .filter(Q(campaign__ends_on__isnull=True) | Q(campaign__ends_on__gte=today),
+                campaign__starts_on__lte=today)
+        .filter(Q(product__status=ProductStatus.PUBLISHED,
+                  product__producer__status=ProducerStatus.APPROVED)
+                | Q(producer__status=ProducerStatus.APPROVED))
+        .select_related("campaign", "product__producer__commune", "product__category",
+                        "producer__commune")
+        .order_by("campaign__starts_on", "campaign_id", "position", "pk")
+    )
+    campaigns: dict[int, dict[str, Any]] = {}
+    for featuring in featurings:
+        entry = campaigns.setdefault(featuring.campaign_id or 0, {
+            "campaign": featuring.campaign, "producers": [], "products": []})
+        if featuring.product is not None:
+            entry["products"].append(featuring.product)
+        elif featuring.producer is not None:
+            entry["producers"].append(featuring.producer)
+    return list(campaigns.values())
 
 
 def root_categories_with_counts() -> list[Category]:

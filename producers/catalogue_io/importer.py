@@ -7,11 +7,19 @@ Two streaming passes over the file, so memory stays flat whatever its size:
    rows are written in batches inside one transaction. A dry run writes the same way and rolls
    back, so it reports exactly what an import would do.
 The search index is refreshed inside the same transaction, once per changed row.
+
+`commit_each_batch` (the staff area's web import) writes the same rows in short transactions,
+one per batch, instead of one for the whole file: SQLite has a single writer, and a 40,000-row
+import holding it for minutes made a producer's save fail with "database is locked". Every row
+was checked first, so a batch fails only if someone changed the same producer meanwhile; the
+import is an upsert, so running the same file again completes it. `check_only` stops after the
+check (the web import's first step: the refused rows, nothing written).
 """
 
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from itertools import batched
 from pathlib import Path
 from typing import IO, Protocol
@@ -23,7 +31,13 @@ from django.utils.translation import gettext as _
 from producers.catalogue_io.columns import COLUMNS, HeaderError, parse_header
 from producers.catalogue_io.readers import FileFormatError, Source, Table, detect_format, open_table
 from producers.catalogue_io.report import ImportReport, RowError
-from producers.catalogue_io.validation import CatalogueRow, FileChecker, References, RowParser
+from producers.catalogue_io.validation import (
+    CatalogueRow,
+    FileChecker,
+    ProducerValues,
+    References,
+    RowParser,
+)
 from producers.catalogue_io.writing import CatalogueWriter
 from producers.indexing import index_producers, index_products
 from producers.models import Producer, Product
@@ -59,6 +73,8 @@ def catalogue_import(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     on_error: Callable[[RowError], None] | None = None,
+    check_only: bool = False,
+    commit_each_batch: bool = False,
 ) -> ImportReport:
     """Import a catalogue file (CSV, XLSX or ODS; one row per product). Raises
     `CatalogueFileError` when the file itself is unusable; otherwise every refused row is in
@@ -69,10 +85,14 @@ def catalogue_import(
     try:
         report.file_format = detect_format(source)
         checker = _check(source, report, progress)
-        if report.refused_lines and not skip_invalid:
+        if check_only or (report.refused_lines and not skip_invalid):
+            report.check_only = check_only
             return report
         producers = checker.importable_producers()
         if not producers:
+            return report
+        if commit_each_batch and not dry_run:
+            _write_in_batches(source, report, checker, producers, progress)
             return report
         with transaction.atomic():
             writer = CatalogueWriter(present=checker.parser.header.present, report=report,
@@ -87,12 +107,29 @@ def catalogue_import(
     except (FileFormatError, HeaderError) as exc:
         raise CatalogueFileError(str(exc)) from exc
     except IntegrityError as exc:
+        if commit_each_batch and not dry_run:
+            raise CatalogueFileError(_(
+                "le catalogue a été modifié pendant l'import (%(error)s) : une partie du "
+                "fichier est importée ; relancez l'import du même fichier pour le terminer."
+            ) % {"error": exc}) from exc
         # Someone else wrote the same producer or product meanwhile; the transaction is undone.
         raise CatalogueFileError(_(
             "le catalogue a été modifié pendant l'import (%(error)s) : rien n'a été importé, "
             "relancez l'import."
         ) % {"error": exc}) from exc
     return report
+
+
+def _write_in_batches(source: Source, report: ImportReport, checker: FileChecker,
+                      producers: dict[str, ProducerValues], progress: Progress) -> None:
+    """The same writes, each batch in its own short transaction (see the module's doc)."""
+    writer = CatalogueWriter(present=checker.parser.header.present, report=report,
+                             now=timezone.now())
+    with transaction.atomic():
+        writer.write_producers(producers)
+    _write_products(source, report, checker, writer, progress, atomic_batches=True)
+    report.written = True
+    _reindex(writer, progress, atomic_steps=True)
 
 
 def _blank(cells: list[str]) -> bool:
@@ -120,18 +157,22 @@ def _check(source: Source, report: ImportReport, progress: Progress) -> FileChec
 
 
 def _write_products(source: Source, report: ImportReport, checker: FileChecker,
-                    writer: CatalogueWriter, progress: Progress) -> None:
+                    writer: CatalogueWriter, progress: Progress, *,
+                    atomic_batches: bool = False) -> None:
     progress.start(_("Import"), report.rows - report.refused)
+    step = transaction.atomic if atomic_batches else nullcontext
     batch: list[CatalogueRow] = []
     with open_table(source, report.file_format) as table:
         for row in _valid_rows(table, checker, report):
             batch.append(row)
             if len(batch) == BATCH_ROWS:
-                writer.write_products(batch)
+                with step():
+                    writer.write_products(batch)
                 progress.advance(len(batch))
                 batch = []
     if batch:
-        writer.write_products(batch)
+        with step():
+            writer.write_products(batch)
         progress.advance(len(batch))
 
 
@@ -147,9 +188,11 @@ def _valid_rows(
         yield row
 
 
-def _reindex(writer: CatalogueWriter, progress: Progress) -> None:
+def _reindex(writer: CatalogueWriter, progress: Progress, *, atomic_steps: bool = False) -> None:
     """The index lives in the same database: writing it in this transaction makes the import
-    and its index one atomic change, and an imported product is found at once."""
+    and its index one atomic change, and an imported product is found at once. (Batched
+    imports index in short transactions too, a few producers at a time.)"""
+    step = transaction.atomic if atomic_steps else nullcontext
     producers = writer.changed_producer_ids
     per_producer = Counter(writer.changed_product_producers)
     progress.start(_("Index de recherche"), len(writer.changed_product_ids))
@@ -158,7 +201,8 @@ def _reindex(writer: CatalogueWriter, progress: Progress) -> None:
                             + writer.report.products.unchanged)
     # Their own documents and all their products, a few producers at a time: memory stays flat.
     for chunk in batched(sorted(producers), INDEX_PRODUCERS_CHUNK):
-        index_producers(chunk)
+        with step():
+            index_producers(chunk)
         progress.advance(sum(per_producer[pk] for pk in chunk))
         # The indexer's model instances (select_related, prefetch caches) hold reference
         # cycles that the generational collector frees late: measured, collecting here keeps
@@ -167,10 +211,13 @@ def _reindex(writer: CatalogueWriter, progress: Progress) -> None:
     others = [pk for pk, producer_id in zip(
         writer.changed_product_ids, writer.changed_product_producers, strict=True)
         if producer_id not in producers]
-    index_products(others)
-    progress.advance(len(others))
+    for chunk_ids in batched(others, BATCH_ROWS):
+        with step():
+            index_products(chunk_ids)
+        progress.advance(len(chunk_ids))
     # A producer's document lists its products' names: refresh those whose products changed.
-    index_producers(writer.producers_of_changed_products - producers, with_products=False)
+    with step():
+        index_producers(writer.producers_of_changed_products - producers, with_products=False)
 
 
 def _refresh_statistics(products_in_file: int) -> None:

@@ -47,6 +47,7 @@ class ImportReport:
     producers: Counts = field(default_factory=Counts)
     products: Counts = field(default_factory=Counts)
     written: bool = False  # something was written (and committed, unless a dry run)
+    check_only: bool = False  # stopped after checking the rows (nothing was written)
     on_error: Callable[[RowError], None] | None = field(default=None, repr=False)
 
     def refuse(self, error: RowError) -> None:
@@ -70,15 +71,26 @@ class ImportReport:
     def changed_nothing(self) -> bool:
         return not (self.producers.changed or self.products.changed)
 
-    def summary(self) -> list[str]:
-        """The closing lines of the report, in French."""
+    def summary(self, *, hint: bool = True) -> list[str]:
+        """The closing lines of the report, in French (`hint`: the command's options)."""
         lines = []
         if self.refused and not self.skip_invalid:
-            lines.append(
-                _("%(refused)s ligne(s) refusée(s) sur %(rows)s : rien n'a été importé "
-                  "(corrigez le fichier, ou relancez avec --skip-invalid pour importer les "
-                  "lignes valides).") % {"refused": self.refused, "rows": self.rows}
-            )
+            if hint:
+                lines.append(
+                    _("%(refused)s ligne(s) refusée(s) sur %(rows)s : rien n'a été importé "
+                      "(corrigez le fichier, ou relancez avec --skip-invalid pour importer les "
+                      "lignes valides).") % {"refused": self.refused, "rows": self.rows}
+                )
+            else:
+                lines.append(
+                    _("%(refused)s ligne(s) refusée(s) sur %(rows)s : rien n'a été importé "
+                      "(corrigez le fichier et déposez-le à nouveau).")
+                    % {"refused": self.refused, "rows": self.rows}
+                )
+            return lines
+        if self.check_only:
+            lines.append(_("%(rows)s ligne(s) vérifiée(s), aucune refusée : rien n'est encore "
+                           "enregistré, confirmez pour importer.") % {"rows": self.rows})
             return lines
         if self.refused:
             lines.append(_("%(refused)s ligne(s) refusée(s) sur %(rows)s, ignorées.")
@@ -88,8 +100,11 @@ class ImportReport:
         lines.append(_("Produits : ") + counts % _as_dict(self.products))
         if self.changed_nothing:
             lines.append(_("Rien n'a changé : le catalogue était déjà à jour."))
-        if self.dry_run:
+        if self.dry_run and hint:
             lines.append(_("Simulation (--dry-run) : aucune modification n'a été enregistrée."))
+        elif self.dry_run:
+            lines.append(_("Vérification : rien n'est encore enregistré. Confirmez pour "
+                           "importer."))
         return lines
 
 

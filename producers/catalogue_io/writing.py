@@ -18,7 +18,7 @@ from marketplace.common.text import clean_line, clean_text, name_key
 from producers.catalogue_io.report import ImportReport
 from producers.catalogue_io.validation import CatalogueRow, ProducerValues
 from producers.catalogue_io.values import same_phone
-from producers.models import Producer, ProducerStatus, Product, ProductStatus
+from producers.models import Producer, ProducerOrigin, ProducerStatus, Product, ProductStatus
 from producers.services.stock import stock_set_many
 
 QUERY_CHUNK = 500
@@ -115,6 +115,7 @@ class CatalogueWriter:
                     _slug_base(values.nom, "producteur"), taken),
                 commune_id=values.commune_id, email=values.email, phone=values.phone,
                 description=values.description, status=ProducerStatus.APPROVED,
+                origin=ProducerOrigin.IMPORT,
                 approved_at=self.now, status_changed_at=self.now,
             )
             for values in new

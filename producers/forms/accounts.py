@@ -9,9 +9,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from producers.forms.fields import CommuneField, SiretField, clean_phone
-from producers.models import (
-    Producer,
-)
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -95,13 +92,9 @@ class SignUpForm(PasswordFieldsMixin, forms.Form):
         # A known address is not an error here: see accounts.producer_sign_up.
         return str(self.cleaned_data["email"]).strip().lower()
 
-    def clean_siret(self) -> str:
-        siret = self.cleaned_data["siret"]
-        if Producer.objects.filter(siret=siret).exists():
-            raise ValidationError(_("Ce numéro SIRET est déjà inscrit sur le site. Si c'est "
-                                    "votre entreprise, demandez une invitation à la personne "
-                                    "qui l'a inscrite."))
-        return siret
+    # A SIRET that a listing already holds is no error: a SIRET is public, so whoever signed
+    # up first must not keep it; the sign-up becomes a claim the CCI decides
+    # (producers.accounts.producer_sign_up).
 
     def clean_phone(self) -> str:
         phone = clean_phone(self.cleaned_data["phone"])

@@ -99,6 +99,12 @@ class ProductForm(forms.ModelForm):
             assert isinstance(status, forms.ChoiceField)
             status.choices = [*list(status.choices),  # type: ignore[arg-type]
                               (ProductStatus.ARCHIVED, _("Archivé"))]
+        if self.instance.pk and self.instance.status == ProductStatus.HIDDEN:
+            # Only the CCI shows it again: the producer still edits the rest of the product.
+            status = self.fields["status"]
+            assert isinstance(status, forms.ChoiceField)
+            status.choices = [(ProductStatus.HIDDEN, _("Masqué par l'équipe de la CCI"))]
+            status.disabled = True
 
     def product_data(self) -> dict[str, Any]:
         skip = {"labels", "photos"}

@@ -7,8 +7,10 @@ area), which schedule them on commit.
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from producers import indexing, states
 from producers.models import (
@@ -78,17 +80,21 @@ PRODUCER_MOVES = {
 
 
 @transaction.atomic
-def _product_move(product: Product, name: str, *, actor: Any = None) -> Product:
+def _product_move(product: Product, name: str, *, actor: Any = None,
+                  reason: str = "") -> Product:
     locked = Product.objects.select_for_update().only("pk", "status", "producer_id").get(
         pk=product.pk)
-    transition = states.PRODUCT.check(name, locked.status)
+    transition = states.PRODUCT.check(name, locked.status, reason=reason)
     now = timezone.now()
+    reason = reason.strip()
     Product.objects.filter(pk=locked.pk).update(status=transition.target, status_changed_at=now,
-                                                updated_at=now)
+                                                status_reason=reason, updated_at=now)
     ProductStatusChange.objects.create(product_id=locked.pk, source=locked.status,
-                                       target=transition.target, actor=_actor(actor), at=now)
+                                       target=transition.target, reason=reason,
+                                       actor=_actor(actor), at=now)
     indexing.index_products([locked.pk], producer_ids=[locked.producer_id])
     product.status, product.status_changed_at, product.updated_at = transition.target, now, now
+    product.status_reason = reason
     return product
 
 
@@ -108,11 +114,29 @@ def product_restore(*, product: Product, actor: Any = None) -> Product:
     return _product_move(product, "restore", actor=actor)
 
 
+def product_hide(*, product: Product, reason: str, actor: Any = None) -> Product:
+    """The CCI hides a product, with a reason the producer reads in its dashboard."""
+    return _product_move(product, "hide", reason=reason, actor=actor)
+
+
+def product_unhide(*, product: Product, actor: Any = None) -> Product:
+    """The CCI lifts its hiding: the product comes back as a draft for the producer to check."""
+    return _product_move(product, "unhide", actor=actor)
+
+
 def product_status_set(*, product: Product, status: str, actor: Any = None) -> Product:
     """Move to `status` (a form's or the API's choice) through the one transition that leads
-    there; staying put is no move. Refused with a French message otherwise."""
+    there; staying put is no move. Refused with a French message otherwise. The producer's
+    path: a product hidden by the CCI stays hidden whatever is asked."""
     current = Product.objects.only("status").get(pk=product.pk).status
     if ProductStatus(status) == current:
         return product
+    if current == ProductStatus.HIDDEN:
+        raise ValidationError({"status": _(
+            "Ce produit a été masqué par l'équipe de la CCI : elle seule peut le rendre à "
+            "nouveau visible (voir le motif sur votre tableau de bord).")},
+            code="hidden_by_staff")
     transition = states.PRODUCT.between(current, status)
+    if transition.name in states.STAFF_ONLY_PRODUCT_MOVES:
+        raise ValidationError({"status": _("Seule l'équipe de la CCI masque un produit.")})
     return _product_move(product, transition.name, actor=actor)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from producers import accounts
 from producers.forms import EmailAuthenticationForm, InvitationSignUpForm, SignUpForm
-from producers.models import Producer, ProducerStatus
+from producers.models import ListingClaim, Producer, ProducerInvitation, ProducerStatus
 from producers.selectors import producers_for_user
 from producers.views.common import add_service_error
 
@@ -45,7 +45,8 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             # The same answer whether the address was new or already had an account
-            # (`result` is None): the page must not tell who has an account.
+            # (`result` is None), and whether the SIRET was free or another listing's (a
+            # claim for the CCI, shown once the account is opened): the page tells nothing.
             del result
             return redirect("producers:signup_sent")
     status = 400 if form.errors else 200
@@ -107,6 +108,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     return render(request, "producers/choose.html", {
         "mine": mine, "others": others,
+        "claims": ListingClaim.objects.filter(user_id=request.user.pk or 0)
+        .select_related("producer").order_by("-created_at"),
         "email_verified": accounts.email_is_verified(user=request.user),
     })
 
@@ -118,11 +121,12 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "producers/token_error.html", {"message": str(error)}, status=400)
     context: dict = {"invitation": invitation}
     if request.user.is_authenticated:
+        if not accounts.invitation_is_for(invitation=invitation, user=request.user):
+            context["wrong_account"] = True
+            return render(request, "producers/invitation.html", context, status=403)
         if request.method == "POST":
-            accounts.invitation_accept(invitation=invitation, user=request.user)
-            messages.success(request, _("Vous faites maintenant partie de l'équipe de "
-                                        "%(nom)s.") % {"nom": invitation.producer.nom})
-            return redirect("producers:home", slug=invitation.producer.slug)
+            acceptance = accounts.invitation_accept(invitation=invitation, user=request.user)
+            return _accepted(request, invitation, acceptance)
         return render(request, "producers/invitation.html", context)
     if accounts.email_is_taken(invitation.email):
         context["has_account"] = True
@@ -140,12 +144,34 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                            else str(error))
         else:
             login(request, user, backend=BACKEND)
-            messages.success(request, _("Bienvenue dans l'équipe de %(nom)s !")
-                             % {"nom": invitation.producer.nom})
-            return redirect("producers:home", slug=invitation.producer.slug)
+            if producers_for_user(user=user).filter(pk=invitation.producer_id).exists():
+                messages.success(request, _("Bienvenue dans l'équipe de %(nom)s !")
+                                 % {"nom": invitation.producer.nom})
+                return redirect("producers:home", slug=invitation.producer.slug)
+            messages.warning(request, CLAIM_SENT)
+            return redirect("producers:dashboard")
     context["form"] = form
     return render(request, "producers/invitation.html", context,
                   status=400 if form.errors else 200)
+
+
+CLAIM_SENT = gettext_lazy(
+    "Cette fiche est déjà gérée par un autre compte : votre demande de reprise est transmise à "
+    "l'équipe de la CCI, qui vérifiera et vous répondra par e-mail.")
+
+
+def _accepted(request: HttpRequest, invitation: ProducerInvitation,
+              acceptance: accounts.Acceptance) -> HttpResponse:
+    if acceptance.membership is None:
+        messages.warning(request, CLAIM_SENT)
+        return redirect("producers:dashboard")
+    if acceptance.claim is not None:
+        messages.success(request, _("La fiche « %(nom)s » est maintenant rattachée à votre "
+                                    "compte.") % {"nom": invitation.producer.nom})
+    else:
+        messages.success(request, _("Vous faites maintenant partie de l'équipe de "
+                                    "%(nom)s.") % {"nom": invitation.producer.nom})
+    return redirect("producers:home", slug=invitation.producer.slug)
 
 
 # --- Password reset and change (Django's views, French templates) ---------------------------

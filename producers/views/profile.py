@@ -43,6 +43,11 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
         "published_count": products.filter(status=ProductStatus.PUBLISHED).count(),
         "is_public": producer.is_public,
         "statuses": ProducerStatus,
+        # The CCI's decisions and their reasons, for the producer to read.
+        "decisions": [(d.at, ProducerStatus(d.target).label, d.reason)
+                      for d in producer.status_changes.order_by("-at", "-pk")[:5]],
+        "hidden_products": producer.products.filter(status=ProductStatus.HIDDEN)
+        .order_by("nom"),
     }, section="home")
 
 

@@ -33,6 +33,7 @@ NARROW = {"width": 320, "height": 640}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
 DEMO_PRODUCER = ("producteur@ohmylot.test", "ferme-lot-2026")
+DEMO_STAFF = ("cci@ohmylot.test", "cci-lot-2026")
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +85,20 @@ def producer_storage_state(browser: Browser, live_site: LiveSite,
     return str(path)
 
 
+@pytest.fixture(scope="session")
+def staff_storage_state(browser: Browser, live_site: LiveSite,
+                        tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Log in once as the demo CCI staff member (« Équipe CCI »)."""
+    context = browser.new_context(base_url=live_site.url)
+    page = context.new_page()
+    page.goto("/espace-producteur/connexion/")
+    login_as(page, *DEMO_STAFF)
+    path = tmp_path_factory.mktemp("auth") / "staff.json"
+    context.storage_state(path=str(path))
+    context.close()
+    return str(path)
+
+
 def login_as(page: Page, username: str, password: str) -> None:
     form = page.locator("main form[method=post]").first
     form.locator("input[name=username]").fill(username)
@@ -99,12 +114,14 @@ OpenPage = Callable[..., tuple[Page, ExternalRequests]]
 @pytest.fixture
 def open_page(browser: Browser, live_site: LiveSite,
               request: pytest.FixtureRequest) -> Iterator[OpenPage]:
-    """Open a new isolated page: `open_page(viewport=PHONE, javascript=True, logged_in=False)`."""
+    """Open a new isolated page: `open_page(viewport=PHONE, javascript=True, logged_in=False)`;
+    `logged_in`: True (the demo producer) or "staff" (the demo CCI staff member)."""
     contexts: list[BrowserContext] = []
 
     def opener(viewport: dict[str, int] = PHONE, *, javascript: bool = True,
-               logged_in: bool = False) -> tuple[Page, ExternalRequests]:
-        state = request.getfixturevalue("producer_storage_state") if logged_in else None
+               logged_in: bool | str = False) -> tuple[Page, ExternalRequests]:
+        state = (request.getfixturevalue("staff_storage_state") if logged_in == "staff"
+                 else request.getfixturevalue("producer_storage_state") if logged_in else None)
         context = browser.new_context(base_url=live_site.url, viewport=viewport,  # type: ignore[arg-type]
                                       java_script_enabled=javascript, storage_state=state,
                                       locale="fr-FR")

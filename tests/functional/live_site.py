@@ -44,11 +44,34 @@ from django.utils import timezone
 from orders.models import Order
 order = Order.objects.filter(producer=farm).select_related("checkout").order_by("pk").first()
 window = farm.pickup_windows.order_by("pk").first()
+# The staff area's pages need records to show: a campaign's featuring, a claim, two web imports
+# (a file with two bad rows, and a clean one ready to confirm).
+from producers.models import Featuring, ListingClaim
+from producers.accounts import confirmation_token
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from marketplace.curation.imports import import_upload
+staff = get_user_model().objects.get(email="cci@ohmylot.test")
+header = ("producer_siret;producer_name;producer_commune_insee;product_name;product_category;"
+          "price;unit\\n")
+good = header + "44306184100047;Ferme Importée;46042;Cabécou;fromages-de-chevre;1,80;piece\\n"
+bad = good + "44306184100047;Ferme Importée;46042;Miel;inconnue;gratuit;piece\\n"
+runs = {}
+for name, text in (("invalid", bad), ("checked", good)):
+    with transaction.atomic():
+        runs[name] = import_upload(upload=SimpleUploadedFile(f"{name}.csv", text.encode()),
+                                   name=f"{name}.csv", actor=staff).pk
 print("FACTS=" + json.dumps({
     "order_id": order.pk if order else None,
     "checkout_token": order.checkout.token if order else None,
     "order_day": timezone.localtime(order.pickup_starts_at).date().isoformat() if order else None,
     "window_id": window.pk if window else None,
+    "featuring_id": Featuring.objects.order_by("pk").first().pk,
+    "campaign_id": Featuring.objects.exclude(campaign=None).order_by("pk").first().campaign_id,
+    "claim_id": ListingClaim.objects.order_by("pk").first().pk,
+    "import_invalid_id": runs["invalid"],
+    "import_checked_id": runs["checked"],
+    "confirm_token": confirmation_token(producer=farm),
     "producer_slug": farm.slug,
     "own_product_id": own.pk,
     "own_product_slug": own.slug,

@@ -18,6 +18,8 @@ PRODUCER = "chevrerie-du-causse"  # the demo producer account's farm
 PRODUCT = "chevrerie-du-causse/plateau-de-6-rocamadour"
 FIGEAC = "46102"
 FARM = f"/espace-producteur/ferme/{PRODUCER}"
+PENDING = "jardin-de-cocagne-du-quercy"  # the demo's farm waiting for review
+SUSPENDED = "les-foies-gras-de-la-tour"
 
 
 # The page's main form: the first POST form in <main> with a field to fill (not a lone button).
@@ -103,11 +105,21 @@ STATE_MARKERS = {
 }
 
 
+def _choose_and_submit(field_name: str, value: str) -> Callable[[Page], None]:
+    """Pick a radio choice of the main form (and nothing else), then submit it."""
+
+    def prepare(page: Page) -> None:
+        page.locator(f"{MAIN_FORM} input[name={field_name}][value={value}]").first.check()
+        _submit_form_unchanged(page)
+
+    return prepare
+
+
 @dataclass(frozen=True)
 class PageCase:
     path: str
     state: str = "default"
-    login: bool = False
+    login: bool | str = False  # True: the demo producer; "staff": the demo CCI staff member
     prepare: Callable[[Page], None] | None = None
     status: int = 200
 
@@ -262,6 +274,76 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/curation/incidents-paiement/", "no-result",
                  prepare=_as_staff("/curation/incidents-paiement/")),
     ],
+    "producers:confirm_listing": [
+        PageCase("/espace-producteur/confirmation/{confirm_token}/"),
+        PageCase("/espace-producteur/confirmation/lien-invalide/", "bad-link", status=400),
+    ],
+    # The CCI's staff area, logged in as the demo staff member (« Équipe CCI »).
+    "curation:dashboard": [PageCase("/curation/", login="staff")],
+    "curation:queue": [PageCase("/curation/file/", login="staff")],
+    "curation:producers": [
+        PageCase("/curation/producteurs/", login="staff"),
+        PageCase("/curation/producteurs/?q=zzzyxw", "no-result", login="staff"),
+    ],
+    "curation:producer": [
+        PageCase(f"/curation/producteurs/{PENDING}/", login="staff"),
+        PageCase(f"/curation/producteurs/{PENDING}/", "form-error", login="staff",
+                 prepare=_choose_and_submit("move", "reject")),
+        PageCase(f"/curation/producteurs/{SUSPENDED}/", "suspended", login="staff"),
+    ],
+    "curation:producer_preview": [PageCase(f"/curation/producteurs/{PENDING}/apercu/",
+                                           login="staff")],
+    "curation:producer_edit": [
+        PageCase(f"/curation/producteurs/{PENDING}/corriger/", login="staff"),
+        PageCase(f"/curation/producteurs/{PENDING}/corriger/", "form-error", login="staff",
+                 prepare=_clear_and_submit("nom")),
+    ],
+    "curation:producer_history": [PageCase(f"/curation/producteurs/{PRODUCER}/historique/",
+                                           login="staff")],
+    "curation:product_edit": [
+        PageCase("/curation/produits/{own_product_id}/corriger/", login="staff"),
+        PageCase("/curation/produits/{own_product_id}/corriger/", "form-error", login="staff",
+                 prepare=_clear_and_submit("nom")),
+    ],
+    "curation:product_hide": [
+        PageCase("/curation/produits/{own_product_id}/masquer/", login="staff"),
+        PageCase("/curation/produits/{own_product_id}/masquer/", "form-error", login="staff",
+                 prepare=_submit_form_unchanged),
+    ],
+    "curation:product_history": [PageCase("/curation/produits/{own_product_id}/historique/",
+                                          login="staff")],
+    "curation:journal": [PageCase("/curation/journal/", login="staff")],
+    "curation:claims": [PageCase("/curation/reprises/", login="staff")],
+    "curation:claim": [
+        PageCase("/curation/reprises/{claim_id}/", login="staff"),
+        PageCase("/curation/reprises/{claim_id}/", "form-error", login="staff",
+                 prepare=_choose_and_submit("move", "refuse")),
+    ],
+    "curation:featurings": [
+        PageCase("/curation/mises-en-avant/", login="staff"),
+        PageCase("/curation/mises-en-avant/", "form-error", login="staff",
+                 prepare=_clear_and_submit("subject")),
+    ],
+    "curation:featuring_edit": [PageCase("/curation/mises-en-avant/{featuring_id}/",
+                                         login="staff")],
+    "curation:campaign_create": [
+        PageCase("/curation/campagnes/ajouter/", login="staff"),
+        PageCase("/curation/campagnes/ajouter/", "form-error", login="staff",
+                 prepare=_submit_form_unchanged),
+    ],
+    "curation:campaign_edit": [PageCase("/curation/campagnes/{campaign_id}/", login="staff")],
+    "curation:imports": [
+        PageCase("/curation/import/", login="staff"),
+        PageCase("/curation/import/", "form-error", login="staff",
+                 prepare=_submit_form_unchanged),
+    ],
+    "curation:import_detail": [
+        PageCase("/curation/import/{import_invalid_id}/", "refused-rows", login="staff"),
+        PageCase("/curation/import/{import_checked_id}/", "checked", login="staff"),
+    ],
+    "curation:stale": [PageCase("/curation/fraicheur/", "no-result", login="staff")],
+    "curation:reference": [PageCase("/curation/referentiel/", login="staff")],
+    "curation:exports": [PageCase("/curation/exports/", login="staff")],
 }
 
 # Named URL patterns that serve no HTML page of their own (beyond the excluded prefixes).
@@ -296,6 +378,16 @@ NOT_PAGES: dict[str, str] = {
     "orders:payment_return": "redirects: Stripe's onboarding comes back here",
     "orders:payment_refresh": "redirects: a new Stripe onboarding link",
     "orders:stripe_webhook": "Stripe's signed events (JSON)",
+    "producers:confirm": "POST only (button on the farm's home page)",
+    "curation:producer_decide": "POST only; its errors re-render the producer page "
+                                "(checked as curation:producer form-error)",
+    "curation:producer_invite": "POST only (button on the producer page)",
+    "curation:product_unhide": "POST only (button on the producer page)",
+    "curation:featuring_delete": "POST only (button on the featuring page)",
+    "curation:import_confirm": "POST only (button on the import page)",
+    "curation:stale_hide": "POST only (button on the stale listings page)",
+    "curation:export_directory": "CSV download",
+    "curation:export_statistics": "CSV download",
 }
 
 # Whole areas out of scope: Django's admin, the API and its docs, language switching, machine

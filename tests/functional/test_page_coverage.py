@@ -56,4 +56,5 @@ def _placeholders() -> dict[str, object]:
     # Any id resolves the same view; the live site fills in real ones.
     return {"own_product_id": 1, "own_product_slug": "x", "producer_slug": "x",
             "order_id": 1, "photo_id": 1, "point_of_sale_id": 1, "checkout_token": "x",
-            "order_day": "2026-01-01", "window_id": 1}
+            "order_day": "2026-01-01", "window_id": 1, "featuring_id": 1, "campaign_id": 1,
+            "claim_id": 1, "import_invalid_id": 1, "import_checked_id": 1, "confirm_token": "x"}

@@ -36,7 +36,8 @@ def test_home_does_not_list_pending_or_suspended_producers(client):
 
 
 def test_home_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    # 8, plus the campaigns the CCI runs today (their featured producers and products).
+    with django_assert_max_num_queries(9):
         response = client.get("/")
 
     assert response.status_code == 200

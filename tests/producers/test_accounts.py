@@ -98,15 +98,18 @@ class TestSignUp:
 
         assert Producer.objects.get().siret == SIRET
 
-    def test_a_siret_already_registered_is_refused(self, lot_communes, client):
-        ProducerFactory.create(siret=SIRET)
+    def test_a_siret_already_registered_becomes_a_claim_for_the_cci(self, lot_communes,
+                                                                     client):
+        held = ProducerFactory.create(siret=SIRET)
 
         response = client.post(SIGNUP, signup_data())
 
-        assert response.status_code == 400
-        assert "Ce numéro SIRET est déjà inscrit sur le site." in response.context[
-            "form"].errors["siret"][0]
-        assert not User.objects.exists() and Producer.objects.count() == 1
+        assert response.status_code == 302
+        assert response["Location"] == "/espace-producteur/"
+        user = User.objects.get()
+        assert Producer.objects.count() == 1 and not held.memberships.exists()
+        claim = held.claims.get()
+        assert (claim.user, claim.status, claim.origin) == (user, "pending", "signup")
 
     def test_a_known_address_gets_the_same_answer_and_an_e_mail_only_it_reads(
         self, lot_communes, client, django_capture_on_commit_callbacks

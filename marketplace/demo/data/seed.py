@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
+from marketplace.curation.permissions import cci_group_ensure
 from marketplace.demo.data.catalogue import ARCHETYPES
 from marketplace.demo.data.images import demo_photo
 from marketplace.reference.models import Category, Commune, Label
@@ -20,6 +21,9 @@ from orders.models import OrderEmail
 from orders.selectors import offered_slots
 from producers.indexing import rebuild_index
 from producers.models import (
+    Campaign,
+    Featuring,
+    ListingClaim,
     MemberRole,
     PointOfSale,
     PointOfSaleKind,
@@ -112,6 +116,7 @@ def _users() -> Any:
     )
     staff.set_password(STAFF_PASSWORD)
     staff.save()
+    staff.groups.add(cci_group_ensure())  # the staff area's permissions (/curation/)
     farmer, _ = user_model.objects.get_or_create(
         username=PRODUCER_EMAIL,
         defaults={"email": PRODUCER_EMAIL, "first_name": "Jeanne", "last_name": "Delpech"},
@@ -254,5 +259,33 @@ def demo_seed() -> SeedResult:
         order_services.ordering_facts_sync(producer=producer)
     others = [p for p in created[1:] if p.offers_pickup]
     _demo_checkout([created[0], *others[:1]])
+    _curation()
     rebuild_index()
     return SeedResult(producers=producer_count, products=product_count, skipped=False)
+
+
+CLAIMANT_EMAIL = "repreneur@ohmylot.test"
+CAMPAIGN_PRODUCTS = ["Noix du Périgord AOP sèches", "Huile de noix vierge",
+                     "Safran du Quercy en filaments"]
+
+
+def _curation() -> None:
+    """Something for the CCI to curate besides the pending and suspended farms: a running
+    campaign, and a sign-up that claims the pending farm's SIRET (drawn after the farms, so the
+    random sequence above stays the same)."""
+    today = timezone.localdate()
+    campaign = Campaign.objects.create(
+        title="Je soutiens nos producteurs", slug="je-soutiens-nos-producteurs",
+        description="Les noix et le safran du Quercy, à acheter directement aux producteurs.",
+        starts_on=today.replace(day=1))
+    for position, product in enumerate(
+            Product.objects.filter(nom__in=CAMPAIGN_PRODUCTS).order_by("nom", "pk")[:6], 1):
+        Featuring.objects.create(campaign=campaign, product=product, position=position,
+                                 starts_on=campaign.starts_on)
+    pending = Producer.objects.filter(nom__in=PENDING).first()
+    if pending is not None:
+        claimant, _ = get_user_model().objects.get_or_create(
+            username=CLAIMANT_EMAIL, defaults={"email": CLAIMANT_EMAIL})
+        ListingClaim.objects.create(
+            producer=pending, user=claimant, siret=pending.siret or "", origin="signup",
+            details=f"{pending.nom}\nSCEA {pending.nom}\n{pending.commune.nom}")

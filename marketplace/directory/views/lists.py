@@ -16,6 +16,7 @@ from marketplace.directory.filters import (
     ProducerFilterSet,
     ProductFilterSet,
 )
+from marketplace.directory.search_log import search_logged
 from marketplace.reference.models import Commune
 from producers.models import PointOfSaleKind, Weekday
 
@@ -89,6 +90,8 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         widen = query.copy()
         widen["radius_km"] = str(wider)
         context.update(widen_radius=wider, widen_querystring=widen.urlencode())
+    if not preset and page_number == 1:
+        _log_search(context)
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.boosted:
         response = render(request, results_template, context)
@@ -96,6 +99,13 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _log_search(context: dict[str, Any]) -> None:
+    """The words of a search (not who searched), for the CCI's dashboard."""
+    query = getattr(context["form"], "cleaned_data", {}).get("q")
+    if query:
+        search_logged(kind=context["kind"], query=query, results=context["page"].paginator.count)
 
 
 def _active_filters(filterset: DirectoryFilterSet) -> list[str]:
