@@ -56,6 +56,15 @@ def _route(request: pytest.FixtureRequest, name: str) -> tuple[Client, str, dict
     }
     if name in anonymous:
         return client, *anonymous[name]
+    if name == "curation:producer_invite":
+        from django.contrib.auth.models import Group
+
+        from marketplace.curation.permissions import CCI_GROUP
+
+        staff = UserFactory.create(username="camille@cci.test", is_staff=True)
+        staff.groups.add(Group.objects.get(name=CCI_GROUP))
+        client.force_login(staff)
+        return client, reverse("curation:producer_invite", args=["la-borie"]), {}
     client.force_login(user)
     signed_in: dict[str, tuple[str, dict[str, Any]]] = {
         "producers:resend_verification": (reverse("producers:resend_verification"), {}),
@@ -84,6 +93,7 @@ LIMITED = {
     "orders:order_change": 30,
     "orders:order_cancel": 30,
     "orders:pay": 30,
+    "curation:producer_invite": 30,
 }
 # Routes of DRF: their throttle scope and its rate per hour.
 THROTTLED_API = {"api-token": ("token", 20)}

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from marketplace.common.ratelimit import Limit, account, rate_limited
+from marketplace.common.responses import too_many_requests
 from marketplace.curation.views import (
     claims,
     corrections,
@@ -18,7 +20,10 @@ urlpatterns = [
     path("producteurs/<slug:slug>/", review.producer, name="producer"),
     path("producteurs/<slug:slug>/apercu/", review.producer_preview, name="producer_preview"),
     path("producteurs/<slug:slug>/decision/", review.producer_decide, name="producer_decide"),
-    path("producteurs/<slug:slug>/inviter/", review.producer_invite, name="producer_invite"),
+    # E-mails a listing's address: a staff account too is limited (a stolen session).
+    path("producteurs/<slug:slug>/inviter/", rate_limited(
+        Limit("claim-invite-account", "30/d", account), on_limit=too_many_requests)(
+        review.producer_invite), name="producer_invite"),
     path("producteurs/<slug:slug>/corriger/", corrections.producer_edit, name="producer_edit"),
     path("producteurs/<slug:slug>/historique/", corrections.producer_history,
          name="producer_history"),
