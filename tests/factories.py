@@ -1,9 +1,11 @@
 """factory_boy factories shared by the test tree (communes come from the real data)."""
 
 from decimal import Decimal
+from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from stdnum import luhn
 
 from marketplace.reference.models import Category, Commune, Label
@@ -107,3 +109,12 @@ class ProductFactory(factory.django.DjangoModelFactory):
     def index(self, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             index_products([self.pk], producer_ids=[self.producer_id])  # type: ignore[attr-defined]
+
+
+def verified(user: Any) -> Any:
+    """The user's address confirmed by its e-mailed link, as any producer's that used the site."""
+    from producers.models import VerifiedEmail
+
+    VerifiedEmail.objects.get_or_create(user=user, email=user.email.lower(),
+                                        defaults={"verified_at": timezone.now()})
+    return user

@@ -19,7 +19,7 @@ from producers.models import (
     ProducerOrigin,
     ProducerStatus,
 )
-from tests.factories import ProducerFactory, UserFactory
+from tests.factories import ProducerFactory, UserFactory, verified
 from tests.producers.conftest_import import row, write_csv
 
 User = get_user_model()
@@ -136,7 +136,7 @@ def test_a_second_claim_on_the_same_listing_goes_to_the_cci(cci, lot_communes,
 
 def test_an_invitation_link_is_bound_to_the_invited_address(lot_communes):
     farm = ProducerFactory.create(nom="La Borie", slug="la-borie")
-    owner = UserFactory.create(username="jeanne@borie.test")
+    owner = verified(UserFactory.create(username="jeanne@borie.test"))
     farm.memberships.create(user=owner, role=MemberRole.OWNER)
     invitation = invitation_create(producer=farm, email="lucie@borie.test", invited_by=owner)
     url = f"/espace-producteur/invitation/{invitation_token(invitation=invitation)}/"
@@ -155,7 +155,7 @@ def test_an_invitation_link_is_bound_to_the_invited_address(lot_communes):
 
 def test_the_invited_address_accepts(lot_communes):
     farm = ProducerFactory.create(slug="la-borie")
-    owner = UserFactory.create(username="jeanne@borie.test")
+    owner = verified(UserFactory.create(username="jeanne@borie.test"))
     invitation = invitation_create(producer=farm, email="Lucie@Borie.test", invited_by=owner)
     lucie = Client()
     lucie.force_login(UserFactory.create(username="lucie@borie.test"))
