@@ -287,6 +287,10 @@ if _tasks_backend not in _TASK_BACKENDS:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'immediate'.")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend]}}
 
+# A buyer's name and contact details serve the pickup: erased this many days after the last
+# pickup of a checkout (docs/security.md, RGPD); the orders stay, without a name.
+ORDER_PERSONAL_DATA_DAYS = env_int("ORDER_PERSONAL_DATA_DAYS", 365)
+
 # --- Stripe (used by the orders app) --------------------------------------------------------
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")

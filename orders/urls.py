@@ -4,7 +4,16 @@ from marketplace.common.ratelimit import Limit, rate_limited
 from marketplace.common.responses import too_many_requests
 from orders import limits
 from orders.payments.webhooks import stripe_webhook
-from orders.views import account, cart, checkout, dashboard, payments, pickup, tracking
+from orders.views import (
+    account,
+    cart,
+    checkout,
+    dashboard,
+    payments,
+    pickup,
+    privacy,
+    tracking,
+)
 
 app_name = "orders"
 
@@ -53,5 +62,11 @@ urlpatterns = [
     path("compte/inscription/", limited(limits.SIGN_UP)(account.sign_up), name="signup"),
     path("compte/inscription/envoyee/", account.signup_sent, name="signup_sent"),
     path("compte/commandes/", account.my_orders, name="my_orders"),
+    path("compte/donnees/", limited(limits.ERASE)(privacy.my_data), name="my_data"),
+    path("compte/donnees/export.json", privacy.my_data_export, name="my_data_export"),
+    path("commande/suivi/<str:token>/donnees.json", privacy.checkout_data_export,
+         name="checkout_data_export"),
+    path("commande/suivi/<str:token>/effacer/", privacy.checkout_forget,
+         name="checkout_forget"),
     path("espace-producteur/ferme/<slug:slug>/", include(farm_patterns)),
 ]

@@ -73,6 +73,7 @@ def _route(request: pytest.FixtureRequest, name: str) -> tuple[Client, str, dict
         "producers:team": (reverse("producers:team", args=["la-borie"]),
                            {"email": "ami@exemple.test"}),
     }
+    signed_in["orders:my_data"] = (reverse("orders:my_data"), {"password": "pas-le-bon"})
     if name == "producers:resend_verification":
         VerifiedEmail.objects.all().delete()
     return client, *signed_in[name]
@@ -94,6 +95,7 @@ LIMITED = {
     "orders:order_cancel": 30,
     "orders:pay": 30,
     "curation:producer_invite": 30,
+    "orders:my_data": 10,
 }
 # Routes of DRF: their throttle scope and its rate per hour.
 THROTTLED_API = {"api-token": ("token", 20)}

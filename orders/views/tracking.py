@@ -2,6 +2,7 @@
 follow each order, change quantities or cancel until the producer starts preparing, and
 download the pickup as a calendar file."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -25,6 +26,7 @@ def tracking(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "orders/tracking.html", {
         "checkout": checkout, "orders": orders, "changeable": states.BUYER_CHANGEABLE,
         "awaiting": awaiting, "awaiting_total": sum(o.total for o in awaiting),
+        "retention_days": settings.ORDER_PERSONAL_DATA_DAYS,
     })
 
 

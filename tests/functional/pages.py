@@ -241,6 +241,11 @@ PAGES: dict[str, list[PageCase]] = {
     ],
     "orders:signup_sent": [PageCase("/compte/inscription/envoyee/")],
     "orders:my_orders": [PageCase("/compte/commandes/", "no-result", login=True)],
+    "orders:my_data": [
+        PageCase("/compte/donnees/", login=True),
+        PageCase("/compte/donnees/", "form-error", login=True, prepare=_submit_form_unchanged),
+    ],
+    "orders:checkout_forget": [PageCase("/commande/suivi/{checkout_token}/effacer/")],
     # The producer's orders and pickup settings (the demo has one order at the demo farm).
     "orders:orders": [
         PageCase(f"{FARM}/commandes/", login=True),
@@ -378,6 +383,8 @@ NOT_PAGES: dict[str, str] = {
     "orders:payment_return": "redirects: Stripe's onboarding comes back here",
     "orders:payment_refresh": "redirects: a new Stripe onboarding link",
     "orders:stripe_webhook": "Stripe's signed events (JSON)",
+    "orders:my_data_export": "JSON download of the account's data",
+    "orders:checkout_data_export": "JSON download of a checkout's data",
     "producers:confirm": "POST only (button on the farm's home page)",
     "curation:producer_decide": "POST only; its errors re-render the producer page "
                                 "(checked as curation:producer form-error)",
