@@ -104,8 +104,8 @@ class TestSignUp:
 
         response = client.post(SIGNUP, signup_data())
 
-        assert response.status_code == 302
-        assert response["Location"] == "/espace-producteur/"
+        assert response.status_code == 302  # the same answer as any sign-up: nothing revealed
+        assert response["Location"] == "/espace-producteur/inscription/envoyee/"
         user = User.objects.get()
         assert Producer.objects.count() == 1 and not held.memberships.exists()
         claim = held.claims.get()
