@@ -21,7 +21,6 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -46,6 +45,7 @@ from producers.models import (
     VerifiedEmail,
 )
 from producers.slugs import unique_producer_slug
+from producers.tasks import send_email
 
 VERIFY_SALT = "producers.verify-email"
 VERIFY_MAX_AGE = timedelta(days=3)
@@ -62,11 +62,10 @@ class TokenError(Exception):
 
 
 def _mail(*, to: str, subject: str, template: str, context: dict[str, Any]) -> None:
-    """Send after commit: no e-mail for a sign-up that was rolled back."""
+    """Rendered now, sent by a background task once the transaction commits: no e-mail for a
+    sign-up that was rolled back, and a mail server's hiccup is tried again."""
     body = render_to_string(template, {**context, "site_url": settings.SITE_URL})
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to], fail_silently=False)
-    )
+    transaction.on_commit(lambda: send_email.enqueue(to=[to], subject=str(subject), body=body))
 
 
 def email_is_taken(email: str) -> bool:

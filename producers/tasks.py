@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.tasks import task
+
+from marketplace.common.tasks import retrying_task
 
 
-@task
+@retrying_task()
 def send_email(*, to: list[str], subject: str, body: str) -> int:
     """One e-mail, rendered by the caller before it enqueued this task on commit."""
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from asgiref.local import Local
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.tasks import task_backends
 from django.test import override_settings
 
 from marketplace import search
@@ -93,3 +95,24 @@ def demo_data(django_db_setup: None, django_db_blocker: Any,
         search.clear()
         _reference_data()
     cache.clear()
+
+
+def _forget_backends() -> None:
+    # Django builds the task backends once from TASKS; this test changes TASKS.
+    task_backends._settings = None  # type: ignore[attr-defined]
+    task_backends.__dict__.pop("settings", None)
+    task_backends._connections = Local(task_backends.thread_critical)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def database_backend(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    _forget_backends()
+    yield
+    settings.TASKS = django_settings.TASKS
+    _forget_backends()
+
+
+def work_queued_tasks() -> None:
+    """What `manage.py db_worker` does, once: run every task due, then stop."""
+    call_command("db_worker", "--batch", "--interval", "0", verbosity=0)

@@ -4,11 +4,11 @@ id of the recorded move and sends at most once (the move's `notified_at`)."""
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.common.tasks import retrying_task
 from marketplace.common.urls import absolute_url
 from producers.models import Producer, ProducerStatusChange, ProductStatusChange
 
@@ -23,7 +23,7 @@ def recipients(producer: Producer) -> list[str]:
     return list(seen.values())
 
 
-@task
+@retrying_task()
 def notify_producer_status(*, change_id: int) -> bool:
     with transaction.atomic():
         change = (ProducerStatusChange.objects.select_for_update()
@@ -38,15 +38,16 @@ def notify_producer_status(*, change_id: int) -> bool:
                 "dashboard": absolute_url("/espace-producteur/"),
                 "target": producer.get_status_display(),
             })
-            subject = _("Votre fiche « %(nom)s » : %(status)s") % {
-                "nom": producer.nom, "status": producer.get_status_display().lower()}
+            # No text a producer typed in a header: the farm's name is in the body.
+            subject = _("Votre fiche sur « Oh my Lot ! » : %(status)s") % {
+                "status": producer.get_status_display().lower()}
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
         change.notified_at = timezone.now()
         change.save(update_fields=["notified_at"])
     return True
 
 
-@task
+@retrying_task()
 def notify_product_status(*, change_id: int) -> bool:
     with transaction.atomic():
         change = (ProductStatusChange.objects.select_for_update()
@@ -60,8 +61,8 @@ def notify_product_status(*, change_id: int) -> bool:
                 "product": product, "change": change,
                 "dashboard": absolute_url("/espace-producteur/"),
             })
-            subject = _("Votre produit « %(nom)s » : %(status)s") % {
-                "nom": product.nom, "status": product.get_status_display().lower()}
+            subject = _("Un de vos produits sur « Oh my Lot ! » : %(status)s") % {
+                "status": product.get_status_display().lower()}
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
         change.notified_at = timezone.now()
         change.save(update_fields=["notified_at"])

@@ -69,7 +69,8 @@ def test_a_hidden_product_leaves_the_site_and_the_producer_reads_why(
     assert client.get(f"/api/v1/products/{product.pk}/").status_code == 404
     home = farmer.client.get("/espace-producteur/ferme/la-borie/").content.decode()
     assert "Motif : Étiquetage sans numéro d&#x27;agrément." in home
-    assert mail.outbox[0].subject == "Votre produit « Pâté » : masqué par la cci"
+    assert mail.outbox[0].subject == "Un de vos produits sur « Oh my Lot ! » : masqué par la cci"
+    assert "Pâté" in mail.outbox[0].body
     assert "Motif : Étiquetage sans numéro d'agrément." in mail.outbox[0].body
 
 

@@ -44,7 +44,8 @@ def test_approving_emails_the_producer_and_it_is_found_by_search(
     assert change.notified_at is not None
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == ["contact@jardin.test", "lucie@jardin.test"]
-    assert mail.outbox[0].subject == "Votre fiche « Le Jardin du Causse » : validé"
+    assert mail.outbox[0].subject == "Votre fiche sur « Oh my Lot ! » : validé"
+    assert "Le Jardin du Causse" in mail.outbox[0].body
     assert "/producteurs/jardin-du-causse/" in mail.outbox[0].body
     assert "Tomates anciennes" in client.get("/produits/?q=tomates").content.decode()
 
