@@ -100,7 +100,9 @@ class Producer(models.Model):
                                                      blank=True)
 
     objects = ProducerQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "confirmation_requested_at"])
+    # Labels are public data too: their changes join the audit trail.
+    history = HistoricalRecords(excluded_fields=["updated_at", "confirmation_requested_at"],
+                                m2m_fields=[labels])
 
     class Meta:
         ordering = ["nom"]
@@ -258,6 +260,8 @@ class Photo(models.Model):
 class ProducerPhoto(Photo):
     producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="photos")
 
+    history = HistoricalRecords()
+
     class Meta(Photo.Meta):
         verbose_name = _("photo de la ferme")
 
@@ -335,7 +339,7 @@ class Product(models.Model):
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = ProductQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "name_key"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "name_key"], m2m_fields=[labels])
 
     class Meta:
         ordering = ["nom"]
@@ -392,6 +396,8 @@ class Product(models.Model):
 
 class ProductPhoto(Photo):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos")
+
+    history = HistoricalRecords()
 
     class Meta(Photo.Meta):
         verbose_name = _("photo du produit")

@@ -19,8 +19,10 @@ from producers.models import (
     ClaimStatus,
     Featuring,
     ListingClaim,
+    PointOfSale,
     Producer,
     ProducerOrigin,
+    ProducerPhoto,
     ProducerStatus,
     Product,
     ProductPhoto,
@@ -167,13 +169,22 @@ class Entry:
     details: list[tuple[str, Any, Any]]  # field, before, after
 
 
+def _label_names(rows: Any) -> str:
+    """Labels as the history of a many-to-many field stores them ({"label": id, …} rows)."""
+    names = dict(Label.objects.filter(pk__in=[r["label"] for r in rows or []])
+                 .values_list("pk", "nom"))
+    return ", ".join(sorted(str(names.get(r["label"], r["label"])) for r in rows or []))
+
+
 def _shown(field: Any, old: Any, new: Any) -> tuple[str, Any, Any]:
     """A change as staff read it: the field's name, and the labels of coded values."""
+    if field.many_to_many:
+        return (str(field.verbose_name), _label_names(old), _label_names(new))
     choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
     return (str(field.verbose_name), choices.get(old, old), choices.get(new, new))
 
 
-def _history_entries(records: Any, kind: str) -> list[Entry]:
+def _history_entries(records: Any, kind: str, prefix: str = "") -> list[Entry]:
     entries = []
     for record in records:
         previous = record.prev_record
@@ -185,7 +196,7 @@ def _history_entries(records: Any, kind: str) -> list[Entry]:
             if not details:
                 continue
         entries.append(Entry(at=record.history_date, who=record.history_user, what=kind,
-                             subject=str(record.instance), change=record.history_type,
+                             subject=f"{prefix}{record.instance}", change=record.history_type,
                              details=details))
     return entries
 
@@ -197,14 +208,25 @@ def history(*, producer: Producer | None = None, product: Product | None = None,
     producer_records = Producer.history.select_related("history_user")
     product_records = Product.history.select_related("history_user")
     claim_records = ListingClaim.history.select_related("history_user")
+    place_records = PointOfSale.history.select_related("history_user")
+    farm_photo_records = ProducerPhoto.history.select_related("history_user")
+    product_photo_records = ProductPhoto.history.select_related("history_user")
     if producer is not None:
         producer_records = producer_records.filter(id=producer.pk)
         product_records = product_records.filter(producer_id=producer.pk)
         claim_records = claim_records.filter(producer_id=producer.pk)
+        place_records = place_records.filter(producer_id=producer.pk)
+        farm_photo_records = farm_photo_records.filter(producer_id=producer.pk)
+        product_photo_records = product_photo_records.filter(
+            product_id__in=Product.objects.filter(producer=producer).values("pk"))
     if product is not None:
         producer_records = producer_records.none()
         claim_records = claim_records.none()
+        place_records = place_records.none()
+        farm_photo_records = farm_photo_records.none()
         product_records = product_records.filter(id=product.pk)
+        product_photo_records = product_photo_records.filter(product_id=product.pk)
+    photo = f"{_('photo')} : "
     # A product's status moves are single UPDATEs (no history row): their own records say them.
     moves = ProductStatusChange.objects.select_related("actor", "product")
     if producer is not None:
@@ -215,6 +237,11 @@ def history(*, producer: Producer | None = None, product: Product | None = None,
         _history_entries(producer_records.order_by("-history_date")[:limit], "producer"),
         _history_entries(product_records.order_by("-history_date")[:limit], "product"),
         _history_entries(claim_records.order_by("-history_date")[:limit], "claim"),
+        _history_entries(place_records.order_by("-history_date")[:limit], "place",
+                         f"{_('point de vente')} : "),
+        _history_entries(farm_photo_records.order_by("-history_date")[:limit], "photo", photo),
+        _history_entries(product_photo_records.order_by("-history_date")[:limit], "photo",
+                         photo),
         [Entry(at=m.at, who=m.actor, what="product", subject=str(m.product),
                change="status", details=[(str(_("statut")), PRODUCT_LABELS.get(m.source),
                                           PRODUCT_LABELS.get(m.target))]

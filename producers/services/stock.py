@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
 
 from producers.models import Product
 
@@ -59,9 +60,23 @@ def stock_set(*, product: Product, stock: int | None, seen: object = UNCHANGED) 
     if (seen is not UNCHANGED and isinstance(seen, int) and isinstance(stock, int)
             and current.stock is not None and current.stock != seen):
         value = max(0, current.stock + stock - seen)
+    before = current.stock
     _write({product.pk: value}, {product.pk: current})
     product.stock = value
+    if value != before:
+        _record(product.pk)
     return value
+
+
+def _record(product_id: int) -> None:
+    """A stock a producer or staff typed is public data: it joins the audit trail like any other
+    edit. Orders move stock all day and keep their own lines, so `stock_take`/`stock_return`
+    write no history; an import is recorded as the import run."""
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    Product.history.bulk_history_create(
+        [Product.objects.get(pk=product_id)], update=True,
+        default_user=user if user is not None and user.is_authenticated else None)
 
 
 @transaction.atomic
