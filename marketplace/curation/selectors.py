@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from itertools import chain
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncWeek
@@ -169,34 +170,77 @@ class Entry:
     details: list[tuple[str, Any, Any]]  # field, before, after
 
 
-def _label_names(rows: Any) -> str:
-    """Labels as the history of a many-to-many field stores them ({"label": id, …} rows)."""
-    names = dict(Label.objects.filter(pk__in=[r["label"] for r in rows or []])
-                 .values_list("pk", "nom"))
-    return ", ".join(sorted(str(names.get(r["label"], r["label"])) for r in rows or []))
-
-
 def _shown(field: Any, old: Any, new: Any) -> tuple[str, Any, Any]:
     """A change as staff read it: the field's name, and the labels of coded values."""
-    if field.many_to_many:
-        return (str(field.verbose_name), _label_names(old), _label_names(new))
     choices = dict(field.flatchoices) if getattr(field, "choices", None) else {}
     return (str(field.verbose_name), choices.get(old, old), choices.get(new, new))
 
 
+def _previous_records(records: list[Any]) -> dict[int, Any]:
+    """Each record's predecessor (the same object's record just before it), in one query
+    instead of one `prev_record` query per record."""
+    if not records:
+        return {}
+    model = type(records[0])
+    chain_by_object: dict[Any, list[Any]] = {}
+    for row in (model.objects.filter(id__in={r.id for r in records})
+                .order_by("id", "history_date", "history_id")):
+        chain_by_object.setdefault(row.id, []).append(row)
+    previous = {}
+    for versions in chain_by_object.values():
+        for before, after in zip(versions, versions[1:], strict=False):
+            previous[after.history_id] = before
+    return previous
+
+
+def _label_sets(model: Any, history_ids: list[int]) -> dict[int, frozenset[int]]:
+    """The labels each record of a model with labelled history held, in one query."""
+    if not any(f.name == "labels" for f in getattr(model, "_history_m2m_fields", [])):
+        return {}
+    # django-simple-history keeps a record's labels in a "<historical model>_labels" table.
+    through = apps.get_model(model._meta.app_label, f"{model.__name__}_labels")
+    held: dict[int, set[int]] = {pk: set() for pk in history_ids}
+    for history_id, label_id in through.objects.filter(history_id__in=history_ids) \
+            .values_list("history_id", "label_id"):
+        held[history_id].add(label_id)
+    return {pk: frozenset(ids) for pk, ids in held.items()}
+
+
+def _as_recorded(record: Any) -> Any:
+    """The object as the record saw it, for its name. `record.instance` would read the fields
+    the history leaves out from the live row: one query per line of the trail."""
+    model = record.instance_type
+    return model(**{f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields
+                    if hasattr(record, f.attname)})
+
+
 def _history_entries(records: Any, kind: str, prefix: str = "") -> list[Entry]:
+    records = list(records)
+    previous = _previous_records(records)
+    model = type(records[0]) if records else None
+    labels = _label_sets(model, [r.history_id for r in records]
+                         + [p.history_id for p in previous.values()]) if model else {}
+    names = dict(Label.objects.filter(pk__in=set().union(*labels.values()))
+                 .values_list("pk", "nom")) if labels else {}
+    m2m = [f.name for f in getattr(model, "_history_m2m_fields", [])]
     entries = []
     for record in records:
-        previous = record.prev_record
+        before = previous.get(record.history_id)
         details: list[tuple[str, Any, Any]] = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            details = [_shown(record.instance._meta.get_field(c.field), c.old, c.new)
+        if before is not None and record.history_type == "~":
+            delta = record.diff_against(before, excluded_fields=m2m)
+            details = [_shown(record.instance_type._meta.get_field(c.field), c.old, c.new)
                        for c in delta.changes]
+            old, new = labels.get(before.history_id), labels.get(record.history_id)
+            if old != new:
+                details.append((str(_("labels")),
+                                ", ".join(sorted(str(names[i]) for i in old or ())),
+                                ", ".join(sorted(str(names[i]) for i in new or ()))))
             if not details:
                 continue
         entries.append(Entry(at=record.history_date, who=record.history_user, what=kind,
-                             subject=f"{prefix}{record.instance}", change=record.history_type,
+                             subject=f"{prefix}{_as_recorded(record)}",
+                             change=record.history_type,
                              details=details))
     return entries
 

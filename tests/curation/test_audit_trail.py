@@ -4,6 +4,8 @@ stock the producer types, not only the fields of the farm and product rows."""
 import io
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from marketplace.reference.models import Label
@@ -69,3 +71,29 @@ def test_the_trail_of_one_product_holds_its_photos_but_not_the_farms(cci, farmer
 
     photos = [e.subject for e in entries if e.subject.startswith("photo : ")]
     assert photos and all("Tomme" in s for s in photos)
+
+
+def _journal_queries(cci):
+    with CaptureQueriesContext(connection) as queries:
+        response = cci.client.get("/curation/journal/")
+    assert response.status_code == 200
+    return len(queries), len(response.context["entries"])
+
+
+def test_the_journal_reads_in_a_fixed_number_of_queries(cci, farmer):
+    aop = Label.objects.get(slug="aop")
+
+    def edited_products(first, count):
+        for number in range(first, first + count):
+            product = ProductFactory.create(producer=farmer.producer, nom=f"Fromage {number}",
+                                            stock=5)
+            product_services.product_update(product=product, data={"stock": 2}, labels=[aop],
+                                             actor=farmer.user)
+
+    edited_products(0, 2)
+    few_queries, few_entries = _journal_queries(cci)
+    edited_products(2, 6)
+    many_queries, many_entries = _journal_queries(cci)
+
+    assert many_entries > few_entries
+    assert many_queries == few_queries
