@@ -314,6 +314,8 @@ if not 30 <= STRIPE_SESSION_MINUTES <= 24 * 60:
 # --- The territory and the map --------------------------------------------------------------
 TERRITORY_DEPARTEMENTS = env_list("TERRITORY_DEPARTEMENTS", ["46"])
 TERRITORY_NAME = env_str("TERRITORY_NAME", "Lot")
+# The name pages, the admin and e-mails carry.
+SITE_NAME = env_str("SITE_NAME", "« Oh my Lot ! » achat local")
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env_str(
     "MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap"
