@@ -82,6 +82,10 @@ bench: install-dev messages
 audit: install-dev messages
 	bash bench/audit.sh
 
+# Pictures of the main pages (demo data, 390 and 1280 px) into docs/screens/, with the tests' Chromium.
+screenshots: install-dev messages browser
+	$(BIN)/python bench/screenshots.py
+
 # The one typeface (Fraunces, bold, Latin subset) comes from npm's @fontsource package; the copy in
 # static/fonts/ is committed, so installing the site needs no npm. Run after a version bump.
 FONTSOURCE := assets/node_modules/@fontsource/fraunces
