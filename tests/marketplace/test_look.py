@@ -12,7 +12,7 @@ from PIL import Image
 from marketplace.demo.data.images import FARM, demo_photo
 from marketplace.reference.illustrations import ANYTHING, art_for_category
 from marketplace.reference.taxonomy import CATEGORIES
-from producers.models import ProducerPhoto
+from producers.models import Producer, ProducerPhoto
 from tests.factories import ProducerFactory, ProductFactory, category
 
 STATIC = Path(settings.BASE_DIR) / "static"
@@ -65,7 +65,7 @@ def test_products_and_farms_without_a_photo_show_a_drawing(client, lot_communes)
 def test_the_gallery_offers_thumbnails_and_loads_all_but_the_first_photo_when_near(
         client, lot_communes, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    producer = ProducerFactory(slug="ferme-en-photos")
+    producer: Producer = ProducerFactory.create(slug="ferme-en-photos")
     for position in range(3):
         ProducerPhoto.objects.create(
             producer=producer, position=position, alt=f"Photo {position}",
