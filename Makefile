@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 "$$(pyenv prefix 3.13.0 2>/dev/
 	then echo "$$p"; break; fi; done)
 PYTEST_ARGS ?=
 
-.PHONY: run serve worker test install install-dev messages migrate data lint typecheck pytest browser bench audit clean
+.PHONY: run serve worker test install install-dev messages migrate data lint typecheck pytest browser bench audit screenshots fonts clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 est nécessaire (python3.13 ou python3.12)."; exit 1; }
@@ -81,6 +81,18 @@ bench: install-dev messages
 
 audit: install-dev messages
 	bash bench/audit.sh
+
+# Pictures of the main pages (demo data, 390 and 1280 px) into docs/screens/, with the tests' Chromium.
+screenshots: install-dev messages browser
+	$(BIN)/python bench/screenshots.py
+
+# The one typeface (Fraunces, bold, Latin subset) comes from npm's @fontsource package; the copy in
+# static/fonts/ is committed, so installing the site needs no npm. Run after a version bump.
+FONTSOURCE := assets/node_modules/@fontsource/fraunces
+fonts:
+	cd assets && npm ci --no-audit --no-fund --loglevel=error
+	cp $(FONTSOURCE)/files/fraunces-latin-700-normal.woff2 static/fonts/
+	cp $(FONTSOURCE)/LICENSE static/fonts/fraunces-LICENSE.txt
 
 clean:
 	rm -rf $(VENV) var

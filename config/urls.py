@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from config.health import healthz, readyz
@@ -9,6 +10,11 @@ from marketplace.common.ratelimit import Limit, rate_limited
 from marketplace.common.responses import too_many_requests
 
 ADMIN_LOGIN = (Limit("admin-login-ip", "30/h"),)
+
+# The admin carries the site's name, like its pages and e-mails.
+admin.site.site_header = settings.SITE_NAME
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = _("Administration du site")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 
 def site(request: HttpRequest) -> dict[str, object]:
     return {
-        "SITE_NAME": "« Oh my Lot ! » achat local",
+        "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "TERRITORY_NAME": settings.TERRITORY_NAME,
         "MAP_TILE_URL": settings.MAP_TILE_URL,

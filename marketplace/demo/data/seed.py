@@ -158,9 +158,26 @@ def _products(rng: random.Random, producer: Producer, templates: list, categorie
             is_featured=position == 0 and rng.random() < 0.3,
         )
         product.labels.set([labels[s] for s in label_slugs])
-        ProductPhoto.objects.create(product=product, image=demo_photo(name),
-                                    thumbnail=demo_photo(name, size=(320, 240)), alt="")
+        if position % 4 == 3:
+            continue  # like real farms, not every product photographed: its drawing shows
+        ProductPhoto.objects.create(product=product, image=demo_photo(name, kind=category),
+                                    thumbnail=demo_photo(name, kind=category, size=(320, 240)),
+                                    alt="")
     return len(templates)
+
+
+def _farm_photos(producer: Producer, templates: list) -> None:
+    """The farm in its landscape, then its first product on the stall (the same picture as
+    the product's: drawn once)."""
+    name = producer.nom
+    ProducerPhoto.objects.create(producer=producer, image=demo_photo(name),
+                                 thumbnail=demo_photo(name, size=(320, 240)),
+                                 alt=f"La ferme {name}", position=0)
+    category, product_name = templates[0][0], templates[0][1]
+    ProducerPhoto.objects.create(
+        producer=producer, image=demo_photo(product_name, kind=category),
+        thumbnail=demo_photo(product_name, kind=category, size=(320, 240)),
+        alt=f"{product_name}, de la ferme {name}", position=1)
 
 
 def _open_ordering(producer: Producer) -> None:
@@ -239,9 +256,7 @@ def demo_seed() -> SeedResult:
                 opening_hours="Du lundi au samedi, de 17 h à 19 h, ou sur rendez-vous.",
             )
             producer.labels.set([labels[s] for s in spec["labels"]])  # type: ignore[attr-defined]
-            ProducerPhoto.objects.create(producer=producer, image=demo_photo(name),
-                                         thumbnail=demo_photo(name, size=(320, 240)),
-                                         alt=f"La ferme {name}")
+            _farm_photos(producer, spec["products"])  # type: ignore[arg-type]
             _points_of_sale(rng, producer, commune)
             product_count += _products(rng, producer, spec["products"], categories, labels)  # type: ignore[arg-type]
             if producer_count == 0:
