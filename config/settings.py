@@ -152,6 +152,9 @@ if REDIS_URL:
                           "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages kept for anonymous visitors (marketplace/directory/page_cache.py), at most this
+# long: every catalogue write drops them at once anyway; 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -6,6 +6,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from asgiref.local import Local
@@ -23,6 +24,41 @@ from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
 
 LOT_COMMUNES = 312
+REDIS_TEST_URL = "redis://127.0.0.1:6379/8"
+
+
+def _worker_number(worker_id: str) -> int:
+    return int(worker_id[2:]) if worker_id.startswith("gw") else 0
+
+
+def redis_test_url(worker_id: str) -> str | None:
+    """A Redis database of this test worker's own (REDIS_URL's number plus the worker's), so
+    workers never see, nor empty, each other's keys; None when no Redis server answers."""
+    import redis
+
+    base = urlsplit(django_settings.REDIS_URL or REDIS_TEST_URL)
+    number = int(base.path.strip("/") or 0) + _worker_number(worker_id)
+    url = urlunsplit(base._replace(path=f"/{number}"))
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_per_worker(worker_id: str) -> Iterator[None]:
+    """With REDIS_URL (the production-like CI run), the cache is Redis, one database per
+    worker, emptied at the start."""
+    if not django_settings.REDIS_URL:
+        yield
+        return
+    url = redis_test_url(worker_id)
+    assert url, f"REDIS_URL={django_settings.REDIS_URL} but no Redis server answers"
+    with override_settings(CACHES={"default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}):
+        cache.clear()
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,13 @@ def version(namespace: str) -> str:
     return str(current)
 
 
+def _new_version(namespace: str) -> None:
+    cache.set(_key(namespace), uuid.uuid4().hex[:12], timeout=None)
+
+
 def bump(namespace: str) -> None:
-    """A new version once the current transaction commits (nothing if it rolls back)."""
-    transaction.on_commit(lambda: cache.set(_key(namespace), uuid.uuid4().hex[:12], timeout=None))
+    """A new version at once, so the writer's own next reads (the rest of its request, its
+    transaction) see the change, and again once the transaction commits: another process may
+    have cached the data it still read from before the commit under the first new version."""
+    _new_version(namespace)
+    transaction.on_commit(lambda: _new_version(namespace))

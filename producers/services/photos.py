@@ -18,7 +18,9 @@ from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+from marketplace.common import cache
 from producers.images import process_logo, process_photo
+from producers.indexing import CATALOGUE
 from producers.models import (
     MAX_PRODUCER_PHOTOS,
     MAX_PRODUCT_PHOTOS,
@@ -91,6 +93,7 @@ def _attach(photo: Photo, stored: StoredPhoto) -> Photo:
     photo.thumbnail.name = stored.thumbnail
     photo.full_clean()
     photo.save()
+    cache.bump(CATALOGUE)  # cards and pages show the photos
     return photo
 
 
@@ -141,6 +144,7 @@ def producer_logo_set(*, producer: Producer, upload: IO[bytes] | None) -> Produc
     with kept_only_if_committed(stored), transaction.atomic():
         producer.logo.name = new or ""
         producer.save(update_fields=["logo", "updated_at"])
+        cache.bump(CATALOGUE)
         if old:
             name = old
             transaction.on_commit(lambda: default_storage.delete(name))
@@ -152,6 +156,7 @@ def photo_alt_set(*, photo: Photo, alt: str) -> Photo:
     photo.alt = alt
     photo.full_clean()
     photo.save(update_fields=["alt"])
+    cache.bump(CATALOGUE)
     return photo
 
 
@@ -165,12 +170,14 @@ def photo_move_first(*, photo: Photo) -> None:
         if item.position != position:
             item.position = position
             item.save(update_fields=["position"])
+    cache.bump(CATALOGUE)
 
 
 @transaction.atomic
 def photo_delete(*, photo: Photo) -> None:
     delete_files_after_commit(photo.image, photo.thumbnail)
     photo.delete()
+    cache.bump(CATALOGUE)
 
 
 def photo_copy(*, photo: ProductPhoto, product: Product) -> ProductPhoto:
@@ -184,4 +191,5 @@ def photo_copy(*, photo: ProductPhoto, product: Product) -> ProductPhoto:
             getattr(new, field).save((source.name or "photo.jpg").rsplit("/", 1)[-1], content,
                                      save=False)
     new.save()
+    cache.bump(CATALOGUE)
     return new
