@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from marketplace.common import task_results
 from marketplace.common.spreadsheet import escape_formula
 from marketplace.curation import charts, selectors, services
 from marketplace.curation.permissions import (
+    ACCESS,
     CHANGE_PRODUCERS,
     EXPORT,
     VIEW_PRODUCERS,
@@ -43,6 +45,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "stale_count": services.stale_producers().count(),
         "counts": selectors.status_counts(),
     }, section="dashboard")
+
+
+@staff_view(ACCESS)
+def failed_tasks(request: HttpRequest) -> HttpResponse:
+    """Background work given up after its attempts (e-mails, imports, releases), with the
+    error, for staff to act on (a wrong address, a file to import again)."""
+    kept = task_results.kept_by_database()
+    return render_staff(request, "curation/failed_tasks.html", {
+        "kept": kept, "tasks": task_results.failed_tasks() if kept else [],
+        "window_days": task_results.WINDOW.days}, section="tasks")
 
 
 @staff_view(VIEW_PRODUCERS)
