@@ -1,4 +1,5 @@
-"""Photos of farms and products: each upload cleaned into a display copy and a thumbnail.
+"""Photos of farms and products: each upload cleaned into a display copy and a thumbnail
+(made by a background task when a worker runs, see producers.tasks).
 
 The image work (decoding, resizing, encoding) and the writes to the storage happen before the
 database transaction opens: a big photo never holds a row lock or SQLite's write lock while
@@ -31,6 +32,7 @@ from producers.models import (
     ProductPhoto,
 )
 from producers.services.base import delete_files_after_commit
+from producers.tasks import photo_thumbnail_make, thumbnails_deferred
 
 
 @dataclass(frozen=True)
@@ -38,22 +40,22 @@ class StoredPhoto:
     """A cleaned photo already written to the storage, waiting for its database row."""
 
     image: str
-    thumbnail: str
+    thumbnail: str  # empty: the background task makes it once the row is committed
 
 
 def store_uploads(uploads: Iterable[IO[bytes]], *, folder: str) -> list[StoredPhoto]:
     """Clean and store each upload (outside any transaction): a French ValidationError for the
     first unusable one, and then nothing stays stored."""
     stored: list[StoredPhoto] = []
+    deferred = thumbnails_deferred()
     try:
         for upload in uploads:
-            processed = process_photo(upload)
-            stored.append(StoredPhoto(
-                image=default_storage.save(f"{folder}/{processed.display.name}",
-                                           processed.display),
-                thumbnail=default_storage.save(f"{folder}/{processed.thumbnail.name}",
-                                               processed.thumbnail),
-            ))
+            processed = process_photo(upload, thumbnail=not deferred)
+            image = default_storage.save(f"{folder}/{processed.display.name}", processed.display)
+            stored.append(StoredPhoto(image=image, thumbnail=""))
+            if processed.thumbnail is not None:
+                stored[-1] = StoredPhoto(image=image, thumbnail=default_storage.save(
+                    f"{folder}/{processed.thumbnail.name}", processed.thumbnail))
     except BaseException:
         _delete_stored(stored)
         raise
@@ -71,7 +73,7 @@ def kept_only_if_committed(stored: list[StoredPhoto]) -> Iterator[None]:
 
 
 def _delete_stored(stored: Iterable[StoredPhoto]) -> None:
-    for name in {name for photo in stored for name in (photo.image, photo.thumbnail)}:
+    for name in {name for photo in stored for name in (photo.image, photo.thumbnail) if name}:
         default_storage.delete(name)
 
 
@@ -94,7 +96,17 @@ def _attach(photo: Photo, stored: StoredPhoto) -> Photo:
     photo.full_clean()
     photo.save()
     cache.bump(CATALOGUE)  # cards and pages show the photos
+    if not stored.thumbnail:
+        _thumbnail_later(photo)
     return photo
+
+
+def _thumbnail_later(photo: Photo) -> None:
+    """Until the worker has made it, cards show the display copy (`Photo.card_url`)."""
+    kind = "producer" if isinstance(photo, ProducerPhoto) else "product"
+    photo_id = photo.pk
+    transaction.on_commit(
+        lambda: photo_thumbnail_make.enqueue(kind=kind, photo_id=photo_id))
 
 
 def product_photos_attach(*, product: Product, stored: list[StoredPhoto]) -> list[ProductPhoto]:
@@ -192,4 +204,6 @@ def photo_copy(*, photo: ProductPhoto, product: Product) -> ProductPhoto:
                                      save=False)
     new.save()
     cache.bump(CATALOGUE)
+    if not new.thumbnail:
+        _thumbnail_later(new)
     return new
