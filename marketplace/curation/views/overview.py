@@ -30,6 +30,7 @@ from producers.models import Producer
 @staff_view(VIEW_PRODUCERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     weeks = selectors.searches_per_week()
+    orders = selectors.orders_per_week()
     waiting = selectors.waiting_producers()
     by_epci = selectors.producers_by_epci()
     by_category = selectors.producers_by_category()
@@ -38,6 +39,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "by_category": charts.horizontal(by_category),
         "searches": charts.columns([(f"{d:%d/%m}", n) for d, n in weeks]),
         "search_total": sum(n for _, n in weeks),
+        "orders": charts.columns([(f"{d:%d/%m}", n) for d, n in orders]),
+        "order_total": sum(n for _, n in orders),
         "no_result": selectors.searches_without_result(),
         "without_photo": selectors.products_without_photo(),
         "waiting": waiting,
@@ -127,6 +130,8 @@ def export_statistics(request: HttpRequest) -> HttpResponse:
                      services.stale_producers().count()])
     for day, n in selectors.searches_per_week():
         writer.writerow([_("recherches par semaine"), f"{day:%Y-%m-%d}", n])
+    for day, n in selectors.orders_per_week():
+        writer.writerow([_("commandes par semaine"), f"{day:%Y-%m-%d}", n])
     for query, n in selectors.searches_without_result():
         writer.writerow([_("recherches sans résultat (90 jours)"), query, n])
     return _download(("\ufeff" + text.getvalue()).encode(),
