@@ -2,6 +2,7 @@
 
 import io
 import os
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,8 +56,8 @@ def _redis_per_worker(worker_id: str) -> Iterator[None]:
         return
     url = redis_test_url(worker_id)
     assert url, f"REDIS_URL={django_settings.REDIS_URL} but no Redis server answers"
-    with override_settings(CACHES={"default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}):
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    with override_settings(CACHES={"default": redis, "versions": redis}):
         cache.clear()
         yield
 
@@ -71,6 +72,56 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
         ram = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
         name = f"ohmylot-test-{os.getpid()}.sqlite3"  # one per process: xdist workers too
         database.setdefault("TEST", {})["NAME"] = str(ram / name)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _s3_media(worker_id: str) -> Iterator[None]:
+    """TEST_STORAGE=s3 (the production-like CI run): every upload of the suite goes to an S3
+    server (moto's, started here on loopback), in a bucket of this test worker's own."""
+    if os.environ.get("TEST_STORAGE", "filesystem") != "s3":
+        yield
+        return
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    bucket = f"test-media-{_worker_number(worker_id)}"
+    boto3.client("s3", endpoint_url=endpoint, aws_access_key_id="testing",
+                 aws_secret_access_key="testing", region_name="eu-west-3").create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": bucket, "endpoint_url": endpoint, "access_key": "testing",
+        "secret_key": "testing", "region_name": "eu-west-3", "addressing_style": "path",
+        "file_overwrite": False, "querystring_auth": False}}
+    try:
+        with override_settings(STORAGES={**django_settings.STORAGES, "default": storage}):
+            yield
+    finally:
+        server.stop()
+
+
+def stored_files(folder: str = "") -> set[str]:
+    """Every file name under `folder` in the default storage (local files or a bucket)."""
+    from django.core.files.storage import default_storage
+
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return set()
+    prefix = f"{folder.rstrip('/')}/" if folder else ""
+    found = {f"{prefix}{name}" for name in files}
+    for sub in folders:
+        found |= stored_files(f"{prefix}{sub}")
+    return found
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,17 @@
 """Versioned cache namespaces: a page fragment cached under a namespace's version is dropped,
-in every process that shares the cache, the moment a writer bumps that version."""
+in every process, the moment a writer bumps that version.
+
+The versions live in the `versions` cache, which every process of the machine or of the
+deployment shares: Redis with REDIS_URL, otherwise files under VAR_DIR. What is cached under
+them may stay per process (local memory): a process whose version moved finds nothing under
+the new one. (Versions in local memory would let gunicorn's other workers serve old pages.)"""
 
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
+
+ALIAS = "versions"
 
 
 def _key(namespace: str) -> str:
@@ -12,16 +19,17 @@ def _key(namespace: str) -> str:
 
 
 def version(namespace: str) -> str:
-    current = cache.get(_key(namespace))
+    store = caches[ALIAS]
+    current = store.get(_key(namespace))
     if current is None:
         current = uuid.uuid4().hex[:12]
-        cache.add(_key(namespace), current, timeout=None)
-        current = cache.get(_key(namespace), current)
+        store.add(_key(namespace), current, timeout=None)
+        current = store.get(_key(namespace), current)
     return str(current)
 
 
 def _new_version(namespace: str) -> None:
-    cache.set(_key(namespace), uuid.uuid4().hex[:12], timeout=None)
+    caches[ALIAS].set(_key(namespace), uuid.uuid4().hex[:12], timeout=None)
 
 
 def bump(namespace: str) -> None:

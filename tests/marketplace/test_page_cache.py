@@ -5,6 +5,7 @@ visitor's page."""
 import re
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from marketplace.directory.models import SearchLog
 from producers import services
+from producers.models import Product
 from producers.services import stock
 from tests.conftest import redis_test_url
 from tests.factories import MembershipFactory, ProductFactory
@@ -21,18 +23,23 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture(params=["locmem", "redis"])
-def cache_backend(request, settings, worker_id):
+def cache_backend(request, settings, worker_id, tmp_path):
     """Each test runs on both backends (Redis: one database per test worker, emptied)."""
     if request.param == "locmem":
-        settings.CACHES = {"default": {
+        # Pages in this process's memory, versions in files (as without REDIS_URL).
+        settings.CACHES = {**django_settings.CACHES, "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "page-cache-tests"}}
+        if django_settings.REDIS_URL:
+            settings.CACHES["versions"] = {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path / "versions")}
     else:
         url = redis_test_url(worker_id)
         if url is None:
             pytest.skip("no Redis server on 127.0.0.1:6379")
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": url}}
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        settings.CACHES = {"default": redis, "versions": redis}
     cache.clear()
     yield request.param
     cache.clear()
@@ -168,3 +175,18 @@ def test_the_sitemap_follows_the_catalogue(cache_backend, product,
         services.producer_suspend(producer=product.producer, reason="Contrôle en cours.")
 
     assert product.producer.slug not in Client().get("/sitemap-producteurs.xml").content.decode()
+
+
+def test_a_change_made_by_another_process_shows_at_once(cache_backend, product, settings):
+    """gunicorn's workers each keep pages in their own memory without Redis: the version they
+    all read moves for all of them."""
+    from django.core.cache import caches
+
+    from marketplace.common.cache import ALIAS
+
+    assert "Tomme des Causses" in _page(Client(), "/produits/")
+    # Another worker renamed the product and bumped the version it shares with this one.
+    Product.objects.filter(pk=product.pk).update(nom="Tomme fermière")
+    caches[ALIAS].set("version:catalogue", "another-process", timeout=None)
+
+    assert "Tomme fermière" in _page(Client(), "/produits/")
