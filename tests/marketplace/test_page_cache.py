@@ -113,6 +113,15 @@ def test_a_product_that_runs_out_shows_so_in_the_lists(cache_backend, product):
     assert "Épuisé pour le moment" in _page(Client(), product.get_absolute_url())
 
 
+def test_a_product_marked_sold_out_in_one_tap_shows_at_once(cache_backend, product):
+    assert "4,50" in _page(Client(), "/produits/")
+
+    services.product_quick_update(product=product, price="5.20", is_available=False)
+
+    html = _page(Client(), "/produits/")
+    assert "5,20" in html and "Épuisé pour le moment" in html
+
+
 def test_a_signed_in_person_is_never_served_nor_leaves_a_cached_page(cache_backend, product):
     member = MembershipFactory.create(producer=product.producer).user
     signed_in = Client()
