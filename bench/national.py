@@ -262,10 +262,12 @@ def measure(rounds: int) -> dict[str, Any]:
     client = Client()
     results: dict[str, Any] = {}
     for name, urls in scenarios().items():
-        statuses, queries = set(), []
+        statuses, queries, sizes = set(), [], []
         for url in urls:  # warm-up: caches (vocabulary, filter choices) filled as in a server
             with CaptureQueriesContext(connection) as captured:
-                statuses.add(client.get(url).status_code)
+                response = client.get(url)
+            statuses.add(response.status_code)
+            sizes.append(len(response.content))
             queries.append(len(captured))
         times = []
         for _ in range(max(rounds, 24 // len(urls) + 1)):
@@ -277,7 +279,7 @@ def measure(rounds: int) -> dict[str, Any]:
         results[name] = {"samples": len(times), "statuses": sorted(statuses),
                          "p50": statistics.median(times),
                          "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
-                         "queries": max(queries)}
+                         "queries": max(queries), "kib": round(max(sizes) / 1024)}
     rss, peak = _rss_mib()
     results["memory"] = {"rss_mib": round(rss), "peak_mib": round(peak)}
     with connection.cursor() as cursor:
@@ -367,7 +369,8 @@ def report(results: dict[str, Any]) -> str:
              "In-process server time (Django's whole stack, production settings, page cache "
              "off), after a warm-up pass. Target: search p95 under "
              f"{SEARCH_TARGET_MS:.0f} ms.", "",
-             "| Request | p50 (ms) | p95 (ms) | queries |", "| --- | --- | --- | --- |"]
+             "| Request | p50 (ms) | p95 (ms) | queries | largest answer (KiB) |",
+             "| --- | --- | --- | --- | --- |"]
     misses = []
     for name, r in m.items():
         if name in ("memory", "size"):
@@ -376,7 +379,8 @@ def report(results: dict[str, Any]) -> str:
         if r["p95"] >= SEARCH_TARGET_MS:
             flag = " ✗"
             misses.append(f"{name}: p95 {r['p95']:.0f} ms")
-        lines.append(f"| {name} | {r['p50']:.1f} | {r['p95']:.1f}{flag} | {r['queries']} |")
+        lines.append(f"| {name} | {r['p50']:.1f} | {r['p95']:.1f}{flag} | {r['queries']} | "
+                     f"{r['kib']} |")
     size, memory = m["size"], m["memory"]
     lines += [
         "",
