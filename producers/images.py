@@ -30,7 +30,7 @@ JPEG_QUALITY = 82
 @dataclass(frozen=True)
 class ProcessedImage:
     display: ContentFile
-    thumbnail: ContentFile
+    thumbnail: ContentFile | None  # None: made later, by the background task
     width: int
     height: int
 
@@ -133,8 +133,10 @@ def validate_image(upload: IO[bytes]) -> None:
     upload.seek(0)
 
 
-def process_photo(upload: IO[bytes], *, box: tuple[int, int] = DISPLAY_BOX) -> ProcessedImage:
-    """A display copy bounded by `box` and a 320×240 card thumbnail, both clean JPEGs."""
+def process_photo(upload: IO[bytes], *, box: tuple[int, int] = DISPLAY_BOX,
+                  thumbnail: bool = True) -> ProcessedImage:
+    """A display copy bounded by `box` and (unless told otherwise) a 320×240 card thumbnail,
+    both clean JPEGs."""
     _check_size(upload)
     source = _open(upload, box=box)
     try:
@@ -144,15 +146,32 @@ def process_photo(upload: IO[bytes], *, box: tuple[int, int] = DISPLAY_BOX) -> P
     stem = uuid.uuid4().hex
     display = image.copy()
     display.thumbnail(box, Image.Resampling.LANCZOS)
-    thumbnail = ImageOps.fit(image, THUMBNAIL_SIZE, Image.Resampling.LANCZOS)
+    card = (_encode(ImageOps.fit(image, THUMBNAIL_SIZE, Image.Resampling.LANCZOS),
+                    thumbnail_name(f"{stem}.jpg")) if thumbnail else None)
     return ProcessedImage(
         display=_encode(display, f"{stem}.jpg"),
-        thumbnail=_encode(thumbnail, f"{stem}-vignette.jpg"),
+        thumbnail=card,
         width=display.width,
         height=display.height,
     )
 
 
+def thumbnail_of(source: IO[bytes], *, name: str) -> ContentFile:
+    """The 320×240 card thumbnail of a stored display copy (already clean: the background
+    task's work when a worker runs, see producers.tasks.photo_thumbnail_make)."""
+    opened = _open(source, box=THUMBNAIL_SIZE)
+    try:
+        image = _flatten(opened)
+    finally:
+        opened.close()
+    return _encode(ImageOps.fit(image, THUMBNAIL_SIZE, Image.Resampling.LANCZOS), name)
+
+
+def thumbnail_name(image_name: str) -> str:
+    """Where a display copy's thumbnail goes: next to it, with the same random stem."""
+    return f"{image_name.rsplit('.', 1)[0]}-vignette.jpg"
+
+
 def process_logo(upload: IO[bytes]) -> ContentFile:
     """A logo, bounded by 400×400 (no crop: logos are not 4:3)."""
-    return process_photo(upload, box=LOGO_BOX).display
+    return process_photo(upload, box=LOGO_BOX, thumbnail=False).display

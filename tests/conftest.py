@@ -2,10 +2,12 @@
 
 import io
 import os
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from asgiref.local import Local
@@ -23,6 +25,41 @@ from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
 
 LOT_COMMUNES = 312
+REDIS_TEST_URL = "redis://127.0.0.1:6379/8"
+
+
+def _worker_number(worker_id: str) -> int:
+    return int(worker_id[2:]) if worker_id.startswith("gw") else 0
+
+
+def redis_test_url(worker_id: str) -> str | None:
+    """A Redis database of this test worker's own (REDIS_URL's number plus the worker's), so
+    workers never see, nor empty, each other's keys; None when no Redis server answers."""
+    import redis
+
+    base = urlsplit(django_settings.REDIS_URL or REDIS_TEST_URL)
+    number = int(base.path.strip("/") or 0) + _worker_number(worker_id)
+    url = urlunsplit(base._replace(path=f"/{number}"))
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return None
+    return url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_per_worker(worker_id: str) -> Iterator[None]:
+    """With REDIS_URL (the production-like CI run), the cache is Redis, one database per
+    worker, emptied at the start."""
+    if not django_settings.REDIS_URL:
+        yield
+        return
+    url = redis_test_url(worker_id)
+    assert url, f"REDIS_URL={django_settings.REDIS_URL} but no Redis server answers"
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    with override_settings(CACHES={"default": redis, "versions": redis}):
+        cache.clear()
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +72,56 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
         ram = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
         name = f"ohmylot-test-{os.getpid()}.sqlite3"  # one per process: xdist workers too
         database.setdefault("TEST", {})["NAME"] = str(ram / name)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _s3_media(worker_id: str) -> Iterator[None]:
+    """TEST_STORAGE=s3 (the production-like CI run): every upload of the suite goes to an S3
+    server (moto's, started here on loopback), in a bucket of this test worker's own."""
+    if os.environ.get("TEST_STORAGE", "filesystem") != "s3":
+        yield
+        return
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    port = _free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    bucket = f"test-media-{_worker_number(worker_id)}"
+    boto3.client("s3", endpoint_url=endpoint, aws_access_key_id="testing",
+                 aws_secret_access_key="testing", region_name="eu-west-3").create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": bucket, "endpoint_url": endpoint, "access_key": "testing",
+        "secret_key": "testing", "region_name": "eu-west-3", "addressing_style": "path",
+        "file_overwrite": False, "querystring_auth": False}}
+    try:
+        with override_settings(STORAGES={**django_settings.STORAGES, "default": storage}):
+            yield
+    finally:
+        server.stop()
+
+
+def stored_files(folder: str = "") -> set[str]:
+    """Every file name under `folder` in the default storage (local files or a bucket)."""
+    from django.core.files.storage import default_storage
+
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return set()
+    prefix = f"{folder.rstrip('/')}/" if folder else ""
+    found = {f"{prefix}{name}" for name in files}
+    for sub in folders:
+        found |= stored_files(f"{prefix}{sub}")
+    return found
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,17 @@
 """Versioned cache namespaces: a page fragment cached under a namespace's version is dropped,
-in every process that shares the cache, the moment a writer bumps that version."""
+in every process, the moment a writer bumps that version.
+
+The versions live in the `versions` cache, which every process of the machine or of the
+deployment shares: Redis with REDIS_URL, otherwise files under VAR_DIR. What is cached under
+them may stay per process (local memory): a process whose version moved finds nothing under
+the new one. (Versions in local memory would let gunicorn's other workers serve old pages.)"""
 
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
+
+ALIAS = "versions"
 
 
 def _key(namespace: str) -> str:
@@ -12,14 +19,22 @@ def _key(namespace: str) -> str:
 
 
 def version(namespace: str) -> str:
-    current = cache.get(_key(namespace))
+    store = caches[ALIAS]
+    current = store.get(_key(namespace))
     if current is None:
         current = uuid.uuid4().hex[:12]
-        cache.add(_key(namespace), current, timeout=None)
-        current = cache.get(_key(namespace), current)
+        store.add(_key(namespace), current, timeout=None)
+        current = store.get(_key(namespace), current)
     return str(current)
 
 
+def _new_version(namespace: str) -> None:
+    caches[ALIAS].set(_key(namespace), uuid.uuid4().hex[:12], timeout=None)
+
+
 def bump(namespace: str) -> None:
-    """A new version once the current transaction commits (nothing if it rolls back)."""
-    transaction.on_commit(lambda: cache.set(_key(namespace), uuid.uuid4().hex[:12], timeout=None))
+    """A new version at once, so the writer's own next reads (the rest of its request, its
+    transaction) see the change, and again once the transaction commits: another process may
+    have cached the data it still read from before the commit under the first new version."""
+    _new_version(namespace)
+    transaction.on_commit(lambda: _new_version(namespace))

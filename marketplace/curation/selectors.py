@@ -2,7 +2,7 @@
 dashboard's figures and the audit trail."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import chain
 from typing import Any
 
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from marketplace.curation.models import ImportRun
 from marketplace.directory.models import SearchLog
 from marketplace.reference.models import Category, Commune, Epci, Label
+from orders.models import Order, OrderStatus
 from producers.models import (
     ClaimStatus,
     Featuring,
@@ -116,15 +117,35 @@ def waiting_producers(today: date | None = None) -> list[tuple[Producer, int]]:
     return [(p, (now - p.created_at).days) for p in review_queue()]
 
 
-def searches_per_week(weeks: int = 12) -> list[tuple[date, int]]:
-    """Searches per week (Monday), the last `weeks` weeks, empty weeks included."""
+def _first_monday(weeks: int) -> date:
     today = timezone.localdate()
-    first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
-    rows = dict(SearchLog.objects.filter(day__gte=first).annotate(week=TruncWeek("day"))
-                .values("week").annotate(n=Count("pk")).values_list("week", "n"))
-    found = {(w.date() if hasattr(w, "date") else w): n for w, n in rows.items()}
+    return today - timedelta(days=today.weekday(), weeks=weeks - 1)
+
+
+def _per_week(rows: QuerySet[Any], field: str, first: date, weeks: int) -> list[tuple[date, int]]:
+    """Rows counted per week (Monday, in the site's time zone), empty weeks included."""
+    counted = dict(rows.annotate(week=TruncWeek(field)).values("week").annotate(n=Count("pk"))
+                   .order_by().values_list("week", "n"))
+    found = {(w.date() if hasattr(w, "date") else w): n for w, n in counted.items()}
     return [(first + timedelta(weeks=i), found.get(first + timedelta(weeks=i), 0))
             for i in range(weeks)]
+
+
+def searches_per_week(weeks: int = 12) -> list[tuple[date, int]]:
+    """Searches per week (Monday), the last `weeks` weeks, empty weeks included."""
+    first = _first_monday(weeks)
+    return _per_week(SearchLog.objects.filter(day__gte=first), "day", first, weeks)
+
+
+def orders_per_week(weeks: int = 12) -> list[tuple[date, int]]:
+    """Orders placed per week (Monday), the last `weeks` weeks: every order a buyer completed
+    (cancelled ones included: they were placed), not those still waiting for an online
+    payment."""
+    first = _first_monday(weeks)
+    since = timezone.make_aware(datetime.combine(first, time.min))
+    placed = Order.objects.filter(placed_at__gte=since).exclude(
+        status=OrderStatus.AWAITING_PAYMENT)
+    return _per_week(placed, "placed_at", first, weeks)
 
 
 def searches_without_result(*, days: int = 90, limit: int = 15) -> list[tuple[str, int]]:

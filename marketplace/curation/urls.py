@@ -43,6 +43,7 @@ urlpatterns = [
     path("import/", imports.import_list, name="imports"),
     path("import/<int:pk>/", imports.import_detail, name="import_detail"),
     path("import/<int:pk>/confirmer/", imports.import_confirm, name="import_confirm"),
+    path("taches-en-echec/", overview.failed_tasks, name="failed_tasks"),
     path("fraicheur/", overview.stale, name="stale"),
     path("fraicheur/<slug:slug>/masquer/", overview.stale_hide, name="stale_hide"),
     path("referentiel/", overview.reference, name="reference"),

@@ -7,24 +7,30 @@ computed in Python; the lists then filter on those producer ids. Sorting by dist
 on ids in Python, so only the page's rows are ever fetched with their relations.
 """
 
+import hashlib
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from marketplace import search
+from marketplace.common.cache import version
 from marketplace.reference.geo import distance_km
 from marketplace.reference.models import Category, Commune, is_insee_code
+from producers.indexing import CATALOGUE
 from producers.models import PointOfSale, Producer, Product, ProductStatus
 
 # Above this many matches, a list sorted by the database re-runs the text query as a subquery
 # rather than passing the ids (SQLite allows 32,766 parameters per query).
 MAX_LISTED_IDS = 20000
+COUNT_TTL = 600  # seconds; any catalogue write drops the counts sooner (a new version)
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,22 @@ def _sells_at(criteria: Criteria, producer_ref: str) -> Q:
 
 # --- Results ------------------------------------------------------------------------------
 
+def _cached_count(queryset: QuerySet[Any]) -> int:
+    """COUNT(*) of a filtered list, kept per catalogue version (every write drops it): every
+    page of a list and the API's pages count the same rows."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return 0
+    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:32]
+    key = f"count:{version(CATALOGUE)}:{digest}"
+    count = cache.get(key)
+    if count is None:
+        count = queryset.count()
+        cache.set(key, count, COUNT_TTL)
+    return int(count)
+
+
 class Results:
     """A lazy list that Django's Paginator (pages and API) can count and slice: only the
     requested page is fetched, with its relations, in one query (plus prefetches).
@@ -211,7 +233,7 @@ class Results:
             elif self.python_order:
                 self._count = len(self._sorted_ids())
             else:
-                self._count = self.queryset.count()
+                self._count = _cached_count(self.queryset)
         return self._count
 
     def __len__(self) -> int:

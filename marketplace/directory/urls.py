@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
-from django.views.decorators.cache import cache_page
 
+from marketplace.directory.page_cache import anonymous_page_cache
 from marketplace.directory.sitemaps import SITEMAPS
 from marketplace.directory.views import autocomplete, home, lists, opendata, pages
 
@@ -18,10 +18,10 @@ urlpatterns = [
     path("autocompletion/communes/", autocomplete.communes, name="autocomplete_communes"),
     path("autocompletion/produits/", autocomplete.products, name="autocomplete_products"),
     path("robots.txt", opendata.robots_txt, name="robots"),
-    path("sitemap.xml", cache_page(3600)(sitemap_views.index),
+    path("sitemap.xml", anonymous_page_cache()(sitemap_views.index),
          {"sitemaps": SITEMAPS, "sitemap_url_name": "marketplace:sitemap_section"},
          name="sitemap"),
-    path("sitemap-<section>.xml", cache_page(3600)(sitemap_views.sitemap),
+    path("sitemap-<section>.xml", anonymous_page_cache()(sitemap_views.sitemap),
          {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("opendata/producteurs.csv", opendata.producers_csv, name="opendata_csv"),
     path("opendata/producteurs.geojson", opendata.producers_geojson, name="opendata_geojson"),

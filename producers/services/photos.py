@@ -1,4 +1,5 @@
-"""Photos of farms and products: each upload cleaned into a display copy and a thumbnail.
+"""Photos of farms and products: each upload cleaned into a display copy and a thumbnail
+(made by a background task when a worker runs, see producers.tasks).
 
 The image work (decoding, resizing, encoding) and the writes to the storage happen before the
 database transaction opens: a big photo never holds a row lock or SQLite's write lock while
@@ -18,7 +19,9 @@ from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+from marketplace.common import cache
 from producers.images import process_logo, process_photo
+from producers.indexing import CATALOGUE
 from producers.models import (
     MAX_PRODUCER_PHOTOS,
     MAX_PRODUCT_PHOTOS,
@@ -29,6 +32,7 @@ from producers.models import (
     ProductPhoto,
 )
 from producers.services.base import delete_files_after_commit
+from producers.tasks import photo_thumbnail_make, thumbnails_deferred
 
 
 @dataclass(frozen=True)
@@ -36,22 +40,22 @@ class StoredPhoto:
     """A cleaned photo already written to the storage, waiting for its database row."""
 
     image: str
-    thumbnail: str
+    thumbnail: str  # empty: the background task makes it once the row is committed
 
 
 def store_uploads(uploads: Iterable[IO[bytes]], *, folder: str) -> list[StoredPhoto]:
     """Clean and store each upload (outside any transaction): a French ValidationError for the
     first unusable one, and then nothing stays stored."""
     stored: list[StoredPhoto] = []
+    deferred = thumbnails_deferred()
     try:
         for upload in uploads:
-            processed = process_photo(upload)
-            stored.append(StoredPhoto(
-                image=default_storage.save(f"{folder}/{processed.display.name}",
-                                           processed.display),
-                thumbnail=default_storage.save(f"{folder}/{processed.thumbnail.name}",
-                                               processed.thumbnail),
-            ))
+            processed = process_photo(upload, thumbnail=not deferred)
+            image = default_storage.save(f"{folder}/{processed.display.name}", processed.display)
+            stored.append(StoredPhoto(image=image, thumbnail=""))
+            if processed.thumbnail is not None:
+                stored[-1] = StoredPhoto(image=image, thumbnail=default_storage.save(
+                    f"{folder}/{processed.thumbnail.name}", processed.thumbnail))
     except BaseException:
         _delete_stored(stored)
         raise
@@ -69,7 +73,7 @@ def kept_only_if_committed(stored: list[StoredPhoto]) -> Iterator[None]:
 
 
 def _delete_stored(stored: Iterable[StoredPhoto]) -> None:
-    for name in {name for photo in stored for name in (photo.image, photo.thumbnail)}:
+    for name in {name for photo in stored for name in (photo.image, photo.thumbnail) if name}:
         default_storage.delete(name)
 
 
@@ -91,7 +95,18 @@ def _attach(photo: Photo, stored: StoredPhoto) -> Photo:
     photo.thumbnail.name = stored.thumbnail
     photo.full_clean()
     photo.save()
+    cache.bump(CATALOGUE)  # cards and pages show the photos
+    if not stored.thumbnail:
+        _thumbnail_later(photo)
     return photo
+
+
+def _thumbnail_later(photo: Photo) -> None:
+    """Until the worker has made it, cards show the display copy (`Photo.card_url`)."""
+    kind = "producer" if isinstance(photo, ProducerPhoto) else "product"
+    photo_id = photo.pk
+    transaction.on_commit(
+        lambda: photo_thumbnail_make.enqueue(kind=kind, photo_id=photo_id))
 
 
 def product_photos_attach(*, product: Product, stored: list[StoredPhoto]) -> list[ProductPhoto]:
@@ -141,6 +156,7 @@ def producer_logo_set(*, producer: Producer, upload: IO[bytes] | None) -> Produc
     with kept_only_if_committed(stored), transaction.atomic():
         producer.logo.name = new or ""
         producer.save(update_fields=["logo", "updated_at"])
+        cache.bump(CATALOGUE)
         if old:
             name = old
             transaction.on_commit(lambda: default_storage.delete(name))
@@ -152,6 +168,7 @@ def photo_alt_set(*, photo: Photo, alt: str) -> Photo:
     photo.alt = alt
     photo.full_clean()
     photo.save(update_fields=["alt"])
+    cache.bump(CATALOGUE)
     return photo
 
 
@@ -165,12 +182,14 @@ def photo_move_first(*, photo: Photo) -> None:
         if item.position != position:
             item.position = position
             item.save(update_fields=["position"])
+    cache.bump(CATALOGUE)
 
 
 @transaction.atomic
 def photo_delete(*, photo: Photo) -> None:
     delete_files_after_commit(photo.image, photo.thumbnail)
     photo.delete()
+    cache.bump(CATALOGUE)
 
 
 def photo_copy(*, photo: ProductPhoto, product: Product) -> ProductPhoto:
@@ -184,4 +203,7 @@ def photo_copy(*, photo: ProductPhoto, product: Product) -> ProductPhoto:
             getattr(new, field).save((source.name or "photo.jpg").rsplit("/", 1)[-1], content,
                                      save=False)
     new.save()
+    cache.bump(CATALOGUE)
+    if not new.thumbnail:
+        _thumbnail_later(new)
     return new

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
+from marketplace.common import cache
 from marketplace.common.text import name_key
 from marketplace.reference.models import Label
 from producers import indexing
+from producers.indexing import CATALOGUE
 from producers.models import MAX_PRODUCT_PHOTOS, Producer, Product, ProductStatus
 from producers.services import photos as photo_services
 from producers.services import status as status_services
@@ -141,6 +143,7 @@ def product_quick_update(
         assign(product, data, PRODUCT_FIELDS)
         _clean(product)
         product.save(update_fields=[*data, "updated_at"])
+        cache.bump(CATALOGUE)  # price and availability show on every list
     if stock is not stock_services.UNCHANGED:
         stock_services.stock_set(product=product, stock=stock, seen=stock_seen)
     return product

@@ -5,8 +5,10 @@ from typing import Any
 
 from django.db import transaction
 
+from marketplace.common import cache
 from marketplace.reference.models import Label
 from producers import indexing
+from producers.indexing import CATALOGUE
 from producers.models import PointOfSale, PointOfSaleKind, Producer
 from producers.services.base import assign, delete_files_after_commit
 
@@ -41,6 +43,7 @@ def point_of_sale_create(*, producer: Producer, data: Mapping[str, Any]) -> Poin
     assign(point, data, POINT_OF_SALE_FIELDS)
     point.full_clean()
     point.save()
+    cache.bump(CATALOGUE)  # producer pages, the markets, the point-of-sale filters
     return point
 
 
@@ -51,12 +54,14 @@ def point_of_sale_update(*, point: PointOfSale, data: Mapping[str, Any]) -> Poin
         point.weekday = None
     point.full_clean()
     point.save()
+    cache.bump(CATALOGUE)  # producer pages, the markets, the point-of-sale filters
     return point
 
 
 @transaction.atomic
 def point_of_sale_delete(*, point: PointOfSale) -> None:
     point.delete()
+    cache.bump(CATALOGUE)
 
 
 @transaction.atomic

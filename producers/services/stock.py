@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
 
+from marketplace.common import cache
+from producers.indexing import CATALOGUE
 from producers.models import Product
 
 MAX_STOCK = 1_000_000
@@ -121,6 +123,11 @@ def _available(product: Product | None, *, made_to_order: int = 0) -> int:
 
 def _write(values: Mapping[int, int | None], rows: Mapping[int, Product]) -> None:
     changed = [rows[pk] for pk, value in values.items() if rows[pk].stock != value]
+    # Lists show « Épuisé » and count what is available: they follow a product that runs out
+    # or comes back. The quantity itself is on the product's page alone, whose cache follows
+    # the row's `updated_at`; an order that leaves some units drops no list.
+    if any((rows[p.pk].stock == 0) != (values[p.pk] == 0) for p in changed):
+        cache.bump(CATALOGUE)
     now = timezone.now()
     for row in changed:
         row.stock = values[row.pk]

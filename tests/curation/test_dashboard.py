@@ -3,12 +3,15 @@ reference data and the exports."""
 
 import csv
 import io
+from datetime import timedelta
 
 from django.utils import timezone
 
 from marketplace.directory.models import SearchLog
+from orders.models import Order, OrderStatus
 from producers.models import ProducerStatus
 from tests.factories import ProducerFactory, ProductFactory, UserFactory, commune
+from tests.orders.ordering import ordered
 
 
 def test_searches_are_logged_without_personal_data(client, lot_communes):
@@ -38,7 +41,7 @@ def test_the_dashboard_draws_its_charts_as_svg_with_tables(cci, client, lot_comm
     response = cci.client.get("/curation/")
 
     html = response.content.decode()
-    assert html.count('<svg class="chart"') == 4
+    assert html.count('<svg class="chart"') == 5
     assert "<script" not in html.split("<main")[1].split("</main>")[0]
     assert response.context["without_photo"] == 1
     assert response.context["no_result"] == [("zzzz", 1)]
@@ -47,6 +50,25 @@ def test_the_dashboard_draws_its_charts_as_svg_with_tables(cci, client, lot_comm
         ("Communauté d'agglomération du Grand Cahors", 1),
         ("Communauté de communes Grand-Figeac", 1)]
     assert ">Communauté de communes Grand-Figeac</td><td>1</td>" in html
+
+
+def test_orders_per_week_are_charted_and_given_as_a_table(cci, lot_communes):
+    last_week = ordered(ProductFactory.create())
+    ordered(ProductFactory.create())
+    unpaid = ordered(ProductFactory.create())
+    Order.objects.filter(pk=last_week.pk).update(placed_at=timezone.now() - timedelta(weeks=1))
+    Order.objects.filter(pk=unpaid.pk).update(status=OrderStatus.AWAITING_PAYMENT)
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+
+    response = cci.client.get("/curation/")
+
+    bars = [(b.label, b.value) for b in response.context["orders"].bars]
+    assert len(bars) == 12 and sum(v for _, v in bars) == 2
+    assert bars[-2:] == [(f"{monday - timedelta(weeks=1):%d/%m}", 1), (f"{monday:%d/%m}", 1)]
+    html = response.content.decode()
+    assert 'aria-labelledby="chart-orders-caption"' in html  # the chart is named
+    assert f"<td>{monday:%d/%m}</td><td>1</td>" in html  # and given as a table
+    assert response.context["order_total"] == 2
 
 
 def test_the_statistics_export_escapes_formulas(cci, client, lot_communes):

@@ -61,9 +61,9 @@ def test_a_campaign_has_its_section_on_the_home_page(cci, client, lot_communes):
         "subject": "/producteurs/noix/", "campaign": campaign.pk, "position": "1",
         "starts_on": today.isoformat()})
 
-    html = client.get("/").content.decode()
-    assert "Je soutiens nos producteurs</h2>" in html
-    entry = client.get("/").context["campaigns"][0]
+    response = client.get("/")
+    assert "Je soutiens nos producteurs</h2>" in response.content.decode()
+    entry = response.context["campaigns"][0]
     assert [p.nom for p in entry["producers"]] == [producer.nom]
 
 

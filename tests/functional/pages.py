@@ -347,6 +347,9 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/curation/import/{import_checked_id}/", "checked", login="staff"),
     ],
     "curation:stale": [PageCase("/curation/fraicheur/", "no-result", login="staff")],
+    # The live site runs tasks at once (no queue): the page says so.
+    "curation:failed_tasks": [PageCase("/curation/taches-en-echec/", "no-result",
+                                       login="staff")],
     "curation:reference": [PageCase("/curation/referentiel/", login="staff")],
     "curation:exports": [PageCase("/curation/exports/", login="staff")],
 }

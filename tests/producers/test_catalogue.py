@@ -10,6 +10,7 @@ from django.urls import reverse
 from marketplace.reference.models import Category, Label
 from producers import services
 from producers.models import Product, ProductPhoto, ProductStatus
+from tests.conftest import stored_files
 from tests.factories import ProductFactory
 from tests.orders.ordering import ordered
 from tests.producers.factories import ProductPhotoFactory, image_bytes
@@ -378,17 +379,16 @@ class TestPhotoWorkOutsideTheTransaction:
         assert Product.objects.get().photos.count() == 1
 
     @pytest.mark.django_db
-    def test_stored_files_are_deleted_when_the_write_fails(self, owner, settings):
+    def test_stored_files_are_deleted_when_the_write_fails(self, owner):
         product = ProductFactory.create(producer=owner.producer, nom="Tomme")
         for _ in range(5):
             services.product_photo_add(product=product, upload=photo())
-        media = settings.MEDIA_ROOT / "products" / str(product.pk)
-        before = sorted(p.name for p in media.iterdir())
+        before = stored_files(f"products/{product.pk}")
 
         with pytest.raises(ValidationError):
             services.product_update(product=product, data={"nom": "Tomme fraîche"},
                                     photos=[photo()])
 
-        assert sorted(p.name for p in media.iterdir()) == before
+        assert stored_files(f"products/{product.pk}") == before
         product.refresh_from_db()
         assert product.nom == "Tomme" and product.photos.count() == 5

@@ -147,6 +147,7 @@ def test_a_jpeg_comment_survives_in_neither_copy():
     processed = process_photo(upload(buffer.getvalue()))
 
     for content in (processed.display, processed.thumbnail):
+        assert content is not None
         data = content.read()
         assert b"06 12 34 56 78" not in data
         assert "comment" not in Image.open(io.BytesIO(data)).info

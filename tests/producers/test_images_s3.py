@@ -101,3 +101,20 @@ def test_deleting_a_producer_deletes_every_file_of_its_listing(lot_communes, s3_
         services.producer_delete(producer=producer)
 
     assert _keys(s3_storage) == set()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_makes_the_thumbnail_in_the_bucket(lot_communes, s3_storage,
+                                                      database_backend):
+    from tests.conftest import work_queued_tasks
+
+    photo = services.product_photo_add(product=ProductFactory.create(), upload=SimpleUploadedFile(
+        "tomme.jpg", image_bytes("JPEG", (1000, 750)), "image/jpeg"))
+    assert _keys(s3_storage) == {photo.image.name}
+
+    work_queued_tasks()
+    work_queued_tasks()  # nothing left to do: no second thumbnail
+
+    photo.refresh_from_db()
+    assert _keys(s3_storage) == {photo.image.name, photo.thumbnail.name}
+    assert str(photo.thumbnail.name).endswith("-vignette.jpg")

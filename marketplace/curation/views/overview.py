@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from marketplace.common import task_results
 from marketplace.common.spreadsheet import escape_formula
 from marketplace.curation import charts, selectors, services
 from marketplace.curation.permissions import (
+    ACCESS,
     CHANGE_PRODUCERS,
     EXPORT,
     VIEW_PRODUCERS,
@@ -28,6 +30,7 @@ from producers.models import Producer
 @staff_view(VIEW_PRODUCERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     weeks = selectors.searches_per_week()
+    orders = selectors.orders_per_week()
     waiting = selectors.waiting_producers()
     by_epci = selectors.producers_by_epci()
     by_category = selectors.producers_by_category()
@@ -36,6 +39,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "by_category": charts.horizontal(by_category),
         "searches": charts.columns([(f"{d:%d/%m}", n) for d, n in weeks]),
         "search_total": sum(n for _, n in weeks),
+        "orders": charts.columns([(f"{d:%d/%m}", n) for d, n in orders]),
+        "order_total": sum(n for _, n in orders),
         "no_result": selectors.searches_without_result(),
         "without_photo": selectors.products_without_photo(),
         "waiting": waiting,
@@ -43,6 +48,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "stale_count": services.stale_producers().count(),
         "counts": selectors.status_counts(),
     }, section="dashboard")
+
+
+@staff_view(ACCESS)
+def failed_tasks(request: HttpRequest) -> HttpResponse:
+    """Background work given up after its attempts (e-mails, imports, releases), with the
+    error, for staff to act on (a wrong address, a file to import again)."""
+    kept = task_results.kept_by_database()
+    return render_staff(request, "curation/failed_tasks.html", {
+        "kept": kept, "tasks": task_results.failed_tasks() if kept else [],
+        "window_days": task_results.WINDOW.days}, section="tasks")
 
 
 @staff_view(VIEW_PRODUCERS)
@@ -115,6 +130,8 @@ def export_statistics(request: HttpRequest) -> HttpResponse:
                      services.stale_producers().count()])
     for day, n in selectors.searches_per_week():
         writer.writerow([_("recherches par semaine"), f"{day:%Y-%m-%d}", n])
+    for day, n in selectors.orders_per_week():
+        writer.writerow([_("commandes par semaine"), f"{day:%Y-%m-%d}", n])
     for query, n in selectors.searches_without_result():
         writer.writerow([_("recherches sans résultat (90 jours)"), query, n])
     return _download(("\ufeff" + text.getvalue()).encode(),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from marketplace.common.cache import version
-from marketplace.directory import maps, selectors
+from marketplace.directory import maps, page_cache, selectors
 from producers.indexing import CATALOGUE
 from producers.models import Producer
 
@@ -42,5 +42,6 @@ def _home_data() -> dict[str, Any]:
     return data
 
 
+@page_cache.anonymous_page_cache()
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "marketplace/home.html", _home_data())

@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from marketplace.common.numbers import positive_int
-from marketplace.directory import maps, selectors
+from marketplace.directory import maps, page_cache, selectors
 from marketplace.directory.filters import (
     SORT_CHOICES,
     DirectoryFilterSet,
@@ -90,22 +90,26 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         widen = query.copy()
         widen["radius_km"] = str(wider)
         context.update(widen_radius=wider, widen_querystring=widen.urlencode())
-    if not preset and page_number == 1:
-        _log_search(context)
+    logged = _search_to_log(context) if not preset and page_number == 1 else None
+    if logged:
+        search_logged(**logged)
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.boosted:
         response = render(request, results_template, context)
     else:
         response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))
+    if logged:  # a page served from the cache is a search all the same
+        setattr(response, page_cache.REPLAY, (search_logged, logged))
     return response
 
 
-def _log_search(context: dict[str, Any]) -> None:
+def _search_to_log(context: dict[str, Any]) -> dict[str, Any] | None:
     """The words of a search (not who searched), for the CCI's dashboard."""
     query = getattr(context["form"], "cleaned_data", {}).get("q")
-    if query:
-        search_logged(kind=context["kind"], query=query, results=context["page"].paginator.count)
+    if not query:
+        return None
+    return {"kind": context["kind"], "query": query, "results": context["page"].paginator.count}
 
 
 def _active_filters(filterset: DirectoryFilterSet) -> list[str]:
@@ -117,11 +121,13 @@ def _active_filters(filterset: DirectoryFilterSet) -> list[str]:
             if data.get(name) not in (None, "", [], False)]
 
 
+@page_cache.anonymous_page_cache()
 def product_list(request: HttpRequest) -> HttpResponse:
     return listing(request, ProductFilterSet, template="marketplace/product_list.html",
                    results_template="marketplace/_product_results.html")
 
 
+@page_cache.anonymous_page_cache()
 def producer_list(request: HttpRequest) -> HttpResponse:
     return listing(request, ProducerFilterSet, template="marketplace/producer_list.html",
                    results_template="marketplace/_producer_results.html")

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from marketplace.directory import maps, seo
+from marketplace.directory import maps, page_cache, seo
 from marketplace.directory.filters import ProducerFilterSet, ProductFilterSet
 from marketplace.directory.views.lists import listing
 from marketplace.reference.models import Category, Commune, is_insee_code
@@ -13,6 +13,7 @@ from producers.models import PointOfSale, Producer, Product
 NEARBY_RADIUS_KM = "15"
 
 
+@page_cache.anonymous_page_cache()
 def producer_detail(request: HttpRequest, slug: str) -> HttpResponse:
     producer = get_object_or_404(
         Producer.objects.public().select_related("commune__epci").prefetch_related(
@@ -33,6 +34,15 @@ def producer_detail(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
+def _product_changed(request: HttpRequest, producer_slug: str, slug: str) -> str | None:
+    """The product's last change: its stock moves with every order without touching the
+    catalogue's lists, but its page shows the quantity left."""
+    changed = (Product.objects.filter(producer__slug=producer_slug, slug=slug)
+               .values_list("updated_at", flat=True).first())
+    return None if changed is None else changed.isoformat()
+
+
+@page_cache.anonymous_page_cache(_product_changed)
 def product_detail(request: HttpRequest, producer_slug: str, slug: str) -> HttpResponse:
     product = get_object_or_404(
         Product.objects.published().select_related("producer__commune", "category__parent")
@@ -47,6 +57,7 @@ def product_detail(request: HttpRequest, producer_slug: str, slug: str) -> HttpR
     })
 
 
+@page_cache.anonymous_page_cache()
 def commune_detail(request: HttpRequest, code_insee: str) -> HttpResponse:
     if not is_insee_code(code_insee):
         # The slug form (/communes/cahors/) redirects to the INSEE code.
@@ -64,6 +75,7 @@ def commune_detail(request: HttpRequest, code_insee: str) -> HttpResponse:
     )
 
 
+@page_cache.anonymous_page_cache()
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     return listing(
