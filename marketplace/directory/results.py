@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from marketplace import search
+from marketplace.directory.intent import named_categories
 from marketplace.reference.geo import distance_km
 from marketplace.reference.models import Category, Commune, is_insee_code
 from producers.models import PointOfSale, Producer, Product, ProductStatus
@@ -373,7 +374,8 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
         return queryset.none(), {}
     # One query driven by the full-text index gives the whole list, every filter applied (the
     # index holds only public rows: with no other filter, it alone is the list).
-    ranks = found.ranks(within=None if only_text else queryset)
+    ranks = found.ranks(within=None if only_text else queryset,
+                        boost=_in_named_categories(index, text) if sort == "relevance" else None)
     if sort == "relevance":
         return queryset.filter(pk__in=found.ids()), ranks
     if len(ranks) <= MAX_LISTED_IDS:
@@ -381,6 +383,18 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
         # (the other filters, re-applied to these few rows by primary key, cost little).
         return queryset.filter(pk__in=list(ranks)), None
     return queryset.filter(pk__in=found.ids()), None
+
+
+def _in_named_categories(index: str, text: str) -> QuerySet[Any] | None:
+    """What the ranking pulls up: the products of the categories the text names, or the
+    producers selling them."""
+    named = named_categories(text)
+    if not named:
+        return None
+    products = Product.objects.filter(category_id__in=named)
+    if index == "product":
+        return products
+    return Producer.objects.filter(pk__in=products.published().values("producer_id"))
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:

@@ -5,7 +5,16 @@ words; typo tolerance through pg_trgm on the table of the index's words."""
 from collections.abc import Sequence
 from typing import Any
 
-from marketplace.search.backends.base import Document, SearchBackend, close_words, reader, writer
+from marketplace.search.backends.base import (
+    SIGNALS,
+    Compiled,
+    Document,
+    SearchBackend,
+    close_words,
+    combined_rank,
+    reader,
+    writer,
+)
 from marketplace.search.text import QueryWord
 
 TABLES = {"product": "search_product", "producer": "search_producer"}
@@ -51,39 +60,70 @@ class PostgresBackend(SearchBackend):
             if not known.intersection(w.forms)
         }
 
+    def known(self, word: QueryWord) -> bool:
+        with reader().cursor() as cursor:
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM search_term WHERE term = ANY(%s))",
+                           [list(word.forms)])
+            return bool(cursor.fetchone()[0])
+
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool, name_only: bool = False) -> str:
-        weight = "A" if name_only else ""  # the name is weight A
-        groups = []
-        for position, word in enumerate(words):
-            terms = [_quoted(t) + (f":{weight}" if weight else "")
-                     for t in (*word.forms, *corrections.get(word.folded, ()))]
-            if prefix_last and position == len(words) - 1:
-                terms.append(_quoted(word.folded) + f":*{weight}")
-            groups.append("(" + " | ".join(terms) + ")")
-        return " & ".join(groups)
+                *, prefix_last: bool) -> Compiled:
+        exact = [[_quoted(t) for t in (*w.forms, *corrections.get(w.folded, ()))] for w in words]
+        prefix = ((_quoted(words[-1].folded) + ":*")
+                  if prefix_last and words else "")
 
-    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+        def joined(operator: str, *, weights: str = "", complete: bool = True,
+                   parts: list[list[str]] = exact) -> str:
+            groups = []
+            for position, terms in enumerate(parts):
+                terms = [f"{t}:{weights}" if weights else t for t in terms]
+                if complete and prefix and position == len(parts) - 1:
+                    terms.append(prefix + weights)
+                groups.append("(" + " | ".join(terms) + ")")
+            return f" {operator} ".join(groups)
+
+        return Compiled(
+            any=joined("|"), all=joined("&"), exact=joined("&", complete=False),
+            # The name is weight A, the category B (see _DOCUMENT).
+            strong=joined("&", weights="AB"), name=joined("&", weights="A"),
+            phrase=joined("<->", weights="AB", complete=False) if len(words) > 1 else "",
+        )
+
+    def ids_sql(self, index: str, query: Compiled) -> tuple[str, list[Any]]:
         return (f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
-                f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query])
+                f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query.any])
 
-    def ranks(self, index: str, query: str,
-              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
-        sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q) "  # noqa: S608
+    def ranks(self, index: str, query: Compiled,
+              within: tuple[str, Sequence[Any]] | None = None,
+              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+        # Each signal is tested on the matched row's tsvector, already in hand: no index probe.
+        columns: list[str] = []
+        params: list[Any] = []
+        for name in SIGNALS:
+            if name == "boost":
+                columns.append(f"rowid IN ({boost[0]})" if boost else "false")
+                params.extend(boost[1] if boost else ())
+            elif name == "phrase" and not query.phrase:
+                columns.append("false")
+            else:
+                columns.append(f"document @@ to_tsquery('{PG_CONFIG}', %s)")
+                params.append(getattr(query, name))
+        sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q), "  # noqa: S608
+               f"{', '.join(columns)} "
                f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q WHERE document @@ q")
-        params: list[Any] = [query]
+        params.append(query.any)
         if within is not None:
             sql += f" AND rowid IN ({within[0]})"
             params.extend(within[1])
         with reader().cursor() as cursor:
             cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            return {row[0]: combined_rank(row[2:], row[1]) for row in cursor.fetchall()}
 
-    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
+    def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
         with reader().cursor() as cursor:
             cursor.execute(f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
                            f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s",
-                           [query, limit])
+                           [query.name, limit])
             return [row[0] for row in cursor.fetchall()]
 
     def write(self, index: str, documents: Sequence[Document]) -> None:
