@@ -4,9 +4,11 @@ Two indexes, "product" and "producer", hold one `Document` per id (fields of fre
 name > category > producer and commune > description). A query matches the documents holding
 at least one of its words; they are ranked by signals in order (`backends.base.SIGNALS`):
 every word before some, a category the query names (told by the caller), whole words before a
-completed prefix, name or category before description, the words in order, the name. The catalogue writes them (see
-`producers.indexing`); the directory, the API and the autocompletion read them through
-`match` and `suggest_ids`, so matching and ranking cannot drift apart between them.
+completed prefix, name or category before description, the words in order, the name.
+
+The catalogue writes the documents (see `producers.indexing`); the directory, the API and the
+autocompletion read them through `match` and `suggest_ids`, so matching and ranking cannot
+drift apart between them.
 
 A match is used in two steps, each driven by the full-text index: `ids()` restricts a queryset
 (`pk__in`), `ranks()` gives every match's relevance for ordering in Python. Joining the index
@@ -77,8 +79,10 @@ def match(index: str, text: str, *, prefix_last: bool = True) -> Match | None:
     if not words:
         return None
     backend = get_backend()
-    complete = prefix_last and completes(words[-1]) and not backend.known(words[-1])
-    query = backend.compile(words, backend.corrections(words), prefix_last=complete)
+    completing = words[-1] if prefix_last and completes(words[-1]) else None
+    corrections, whole_word = backend.check_words(words, completing=completing)
+    query = backend.compile(words, corrections,
+                            prefix_last=completing is not None and not whole_word)
     return Match(index=index, query=query)
 
 

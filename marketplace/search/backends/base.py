@@ -84,13 +84,12 @@ class SearchBackend(ABC):
     vendor: str
 
     @abstractmethod
-    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
-        """For each typo-tolerant word absent from the index: the index's words one edit away."""
-
-    @abstractmethod
-    def known(self, word: QueryWord) -> bool:
-        """Whether one of the word's forms is a word of the index (then it is not completed as
-        a prefix: « chevre » typed whole means chèvre, not « Chèvrerie du Causse »)."""
+    def check_words(self, words: Sequence[QueryWord], *,
+                    completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
+        """In one look at the index's vocabulary: for each typo-tolerant word absent from it,
+        its words one edit away; and whether `completing` (the last word, when long enough to
+        be completed) is itself a word of the index (then it is not completed: « chevre »
+        typed whole means chèvre, not « Chèvrerie du Causse »)."""
 
     @abstractmethod
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],

@@ -2,6 +2,7 @@
 (unaccent + french stemming), fed with the normalizer's forms, so both databases see the same
 words; typo tolerance through pg_trgm on the table of the index's words."""
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,6 +32,21 @@ _DOCUMENT = (
 )
 
 
+# The index's words, held per process for a minute, only to tell a whole word from one to
+# complete: a word written since then is completed as a prefix, which still finds it.
+TERMS_TTL = 60.0
+_held: dict[str, object] = {"at": -TERMS_TTL, "terms": frozenset()}
+
+
+def _terms() -> frozenset[str]:
+    if time.monotonic() - float(_held["at"]) > TERMS_TTL:  # type: ignore[arg-type]
+        with reader().cursor() as cursor:
+            cursor.execute("SELECT term FROM search_term")
+            _held["terms"] = frozenset(row[0] for row in cursor.fetchall())
+        _held["at"] = time.monotonic()
+    return _held["terms"]  # type: ignore[return-value]
+
+
 def _quoted(term: str) -> str:
     # The normalizer only yields letters and digits; quoting keeps to_tsquery's syntax safe.
     return "'" + term.replace("'", "") + "'"
@@ -39,10 +55,12 @@ def _quoted(term: str) -> str:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
+    def check_words(self, words: Sequence[QueryWord], *,
+                    completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
+        whole = completing is not None and not _terms().isdisjoint(completing.forms)
         tolerant = [w for w in words if w.typo_tolerant]
         if not tolerant:
-            return {}
+            return {}, whole
         forms = [f for w in tolerant for f in w.forms]
         with reader().cursor() as cursor:
             # The trigram GIN index answers `%` (similarity above pg_trgm's threshold, 0.3).
@@ -54,17 +72,12 @@ class PostgresBackend(SearchBackend):
             )
             rows = cursor.fetchall()
         known = {term for word, term in rows if word is None}
-        return {
+        corrections = {
             w.folded: close_words(w.folded, (term for word, term in rows if word == w.folded))
             for w in tolerant
             if not known.intersection(w.forms)
         }
-
-    def known(self, word: QueryWord) -> bool:
-        with reader().cursor() as cursor:
-            cursor.execute("SELECT EXISTS (SELECT 1 FROM search_term WHERE term = ANY(%s))",
-                           [list(word.forms)])
-            return bool(cursor.fetchone()[0])
+        return corrections, whole
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
                 *, prefix_last: bool) -> Compiled:

@@ -65,19 +65,18 @@ def _near(groups: list[list[str]]) -> str:
 class SqliteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
+    def check_words(self, words: Sequence[QueryWord], *,
+                    completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
         tolerant = [w for w in words if w.typo_tolerant]
-        if not tolerant:
-            return {}
+        if not tolerant and completing is None:
+            return {}, False
         known = vocabulary()
-        return {
+        corrections = {
             w.folded: close_words(w.folded, known)
             for w in tolerant
             if not known.intersection(w.forms)
         }
-
-    def known(self, word: QueryWord) -> bool:
-        return not vocabulary().isdisjoint(word.forms)
+        return corrections, completing is not None and not known.isdisjoint(completing.forms)
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
                 *, prefix_last: bool) -> Compiled:
