@@ -1,11 +1,11 @@
 """What a query names besides words to match: a category (« fromage » → the cheeses, « vin » →
 the wines, « goat cheese » → Fromages de chèvre), whose products the ranking pulls up.
 
-The search engine knows no catalogue; the directory tells it which ids to pull up. A category
-is named when every word of the query is a word of its French or English name (the last one
-maybe as a prefix, as people type), or every word of its name is in the query (« vin cahors »
-names the wines); the most precise categories win: a parent only when none of its children is
-named, whole words before prefixes.
+The search engine knows no catalogue; the directory tells it which ids to pull up. The named
+categories are those whose French or English name holds the most words of the query (its words
+as the engine matched them: forms and typo corrections; the last one as a prefix when the
+engine completed it), at least one; the most precise win: a parent only when none of its
+children is named.
 """
 
 import time
@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marketplace.reference.models import Category
-from marketplace.search.backends.base import completes
-from marketplace.search.text import QueryWord, query_words, word_forms, words
+from marketplace.search.text import QueryWord, word_forms, words
 
 # Held per process for a minute (a few dozen rows): a staff edit shows within that time.
 CACHE_SECONDS = 60.0
@@ -46,35 +45,30 @@ def forget_categories() -> None:
     _held["at"] = -CACHE_SECONDS
 
 
-def _word_in(word: QueryWord, name: Sequence[frozenset[str]], *, prefix: bool) -> bool:
+def _in_name(word: QueryWord, name: Sequence[frozenset[str]], *, prefix: bool) -> bool:
     forms = set(word.forms)
     if any(forms & w for w in name):
         return True
     return prefix and any(f.startswith(word.folded) for w in name for f in w)
 
 
-def _names_it(query: list[QueryWord], name: Sequence[frozenset[str]], *, prefix: bool) -> bool:
-    if not name:
-        return False
+def _coverage(query: Sequence[QueryWord], category: NamedCategory, completed: bool) -> int:
     last = len(query) - 1
-    if all(_word_in(w, name, prefix=prefix and i == last and completes(w))
-           for i, w in enumerate(query)):
-        return True
-    typed = {f for w in query for f in w.forms}
-    return all(typed & w for w in name)
+    return max((sum(_in_name(w, name, prefix=completed and i == last)
+                    for i, w in enumerate(query)) for name in category.names), default=0)
 
 
-def named_categories(text: str) -> list[int]:
-    """The ids of the categories the text names (see the module's docstring)."""
-    query = query_words(text)
+def named_categories(query: Sequence[QueryWord], *, completed: bool = False) -> list[int]:
+    """The ids of the categories the query names (see the module's docstring) and of their
+    sub-categories."""
     if not query:
         return []
-    categories = _categories()
-    for prefix in (False, True):
-        named = {c.pk: c for c in categories
-                 if any(_names_it(query, name, prefix=prefix) for name in c.names)}
-        if named:
-            parents = {c.parent_id for c in named.values()}
-            return sorted(pk for pk in named if pk not in parents)
-    return []
-
+    scores = {c.pk: (c, _coverage(query, c, completed)) for c in _categories()}
+    best = max((score for _, score in scores.values()), default=0)
+    if best == 0:
+        return []
+    named = [c for c, score in scores.values() if score == best]
+    parents = {c.parent_id for c in named}
+    kept = {c.pk for c in named if c.pk not in parents}
+    # With their sub-categories, where the products are.
+    return sorted(kept | {c.pk for c, _ in scores.values() if c.parent_id in kept})

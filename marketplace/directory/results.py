@@ -375,7 +375,7 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
     # One query driven by the full-text index gives the whole list, every filter applied (the
     # index holds only public rows: with no other filter, it alone is the list).
     ranks = found.ranks(within=None if only_text else queryset,
-                        boost=_in_named_categories(index, text) if sort == "relevance" else None)
+                        boost=_in_named_categories(index, found) if sort == "relevance" else None)
     if sort == "relevance":
         return queryset.filter(pk__in=found.ids()), ranks
     if len(ranks) <= MAX_LISTED_IDS:
@@ -385,10 +385,10 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
     return queryset.filter(pk__in=found.ids()), None
 
 
-def _in_named_categories(index: str, text: str) -> QuerySet[Any] | None:
-    """What the ranking pulls up: the products of the categories the text names, or the
-    producers selling them."""
-    named = named_categories(text)
+def _in_named_categories(index: str, found: search.Match) -> QuerySet[Any] | None:
+    """What the ranking pulls up: the products of the categories the query names (with their
+    sub-categories), or the producers selling them."""
+    named = named_categories(found.words, completed=found.completed)
     if not named:
         return None
     products = Product.objects.filter(category_id__in=named)

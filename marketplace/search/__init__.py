@@ -26,7 +26,7 @@ from django.db.models.expressions import RawSQL
 
 from marketplace.search.backends import get_backend
 from marketplace.search.backends.base import Compiled, Document, completes
-from marketplace.search.text import document_text, query_words
+from marketplace.search.text import QueryWord, document_text, query_words, word_forms
 
 INDEXES = ("product", "producer")
 
@@ -42,6 +42,10 @@ def _check(index: str) -> None:
 class Match:
     index: str
     query: Compiled
+    # The query's words as matched: each with its forms and typo corrections; the last one
+    # completed as a prefix or not (for a caller that reads the words too: named categories).
+    words: tuple[QueryWord, ...] = ()
+    completed: bool = False
 
     def ids(self) -> RawSQL:
         """A subquery of the matching ids, for `queryset.filter(pk__in=match.ids())`."""
@@ -81,9 +85,17 @@ def match(index: str, text: str, *, prefix_last: bool = True) -> Match | None:
     backend = get_backend()
     completing = words[-1] if prefix_last and completes(words[-1]) else None
     corrections, whole_word = backend.check_words(words, completing=completing)
-    query = backend.compile(words, corrections,
-                            prefix_last=completing is not None and not whole_word)
-    return Match(index=index, query=query)
+    completed = completing is not None and not whole_word
+    if completed:
+        # A word being typed is a start, not a word: its stems mean nothing ("roca" → "roc").
+        last = words[-1]
+        own = set(word_forms(last.folded))  # an English staple's French forms are kept
+        words = [*words[:-1], QueryWord(folded=last.folded, forms=(
+            last.folded, *(f for f in last.forms if f not in own)))]
+    query = backend.compile(words, corrections, prefix_last=completed)
+    matched = tuple(QueryWord(folded=w.folded, forms=(*w.forms, *corrections.get(w.folded, ())))
+                    for w in words)
+    return Match(index=index, query=query, words=matched, completed=completed)
 
 
 def suggest_ids(index: str, text: str, *, limit: int = 300) -> list[int]:

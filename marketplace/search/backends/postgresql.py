@@ -57,7 +57,7 @@ class PostgresBackend(SearchBackend):
 
     def check_words(self, words: Sequence[QueryWord], *,
                     completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
-        whole = completing is not None and not _terms().isdisjoint(completing.forms)
+        whole = completing is not None and completing.folded in _terms()
         tolerant = [w for w in words if w.typo_tolerant]
         if not tolerant:
             return {}, whole
@@ -118,6 +118,8 @@ class PostgresBackend(SearchBackend):
                 params.extend(boost[1] if boost else ())
             elif name == "phrase" and not query.phrase:
                 columns.append("false")
+            elif getattr(query, name) == query.any:  # one word, whole: every match has it
+                columns.append("true")
             else:
                 columns.append(f"document @@ to_tsquery('{PG_CONFIG}', %s)")
                 params.append(getattr(query, name))

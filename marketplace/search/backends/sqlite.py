@@ -26,8 +26,12 @@ from marketplace.search.text import QueryWord
 TABLES = {"product": "search_product", "producer": "search_producer"}
 VOCABULARY_TTL = 60.0
 MAX_PHRASES = 64  # NEAR groups per phrase signal; longer queries go without it
-# bm25 weights per FTS5 column: name, category, producer, commune, description.
-SQLITE_WEIGHTS = (100.0, 30.0, 10.0, 10.0, 1.0)
+# bm25 weights per FTS5 column: name, category, producer, commune, description. Steep enough
+# that a word in the name outweighs it in the category, which outweighs the rest: bm25 itself
+# then orders the "strong" and "name" signals, each of which would cost one more full-text
+# query (twice the time of a broad search on 40,000 products).
+SQLITE_WEIGHTS = (1000.0, 100.0, 10.0, 10.0, 1.0)
+BM25_SIGNALS = frozenset({"strong", "name"})
 
 _vocabulary: dict[str, object] = {"loaded_at": 0.0, "words": frozenset()}
 
@@ -76,7 +80,7 @@ class SqliteBackend(SearchBackend):
             for w in tolerant
             if not known.intersection(w.forms)
         }
-        return corrections, completing is not None and not known.isdisjoint(completing.forms)
+        return corrections, completing is not None and completing.folded in known
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
                 *, prefix_last: bool) -> Compiled:
@@ -110,14 +114,17 @@ class SqliteBackend(SearchBackend):
         columns: list[str] = []
         params: list[Any] = []
         for name in SIGNALS:
+            text = getattr(query, name, "")
             if name == "boost":
                 columns.append(f"rowid IN ({boost[0]})" if boost else "0")
                 params.extend(boost[1] if boost else ())
-            elif name == "phrase" and not query.phrase:
+            elif (name == "phrase" and not text) or name in BM25_SIGNALS:
                 columns.append("0")
+            elif text == query.any:  # one word, whole: every match has it (a query saved)
+                columns.append("1")
             else:
                 columns.append(signal)
-                params.append(getattr(query, name))
+                params.append(text)
         # Materialized first, so that SQLite runs the full-text query once: left to its
         # planner, it may walk the other filters' ids and probe the index for each one,
         # re-running the MATCH thousands of times (a second instead of milliseconds).
