@@ -15,12 +15,11 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
-from django.utils.text import slugify
 
 from marketplace import search
 from marketplace.directory.intent import named_categories
 from marketplace.reference.geo import distance_km
-from marketplace.reference.models import Category, Commune, is_insee_code
+from marketplace.reference.models import Category, Commune, commune_slug, is_insee_code
 from producers.models import PointOfSale, Producer, Product, ProductStatus
 
 # Above this many matches, a list sorted by the database re-runs the text query as a subquery
@@ -80,7 +79,7 @@ def resolve_commune(text: str) -> Commune | None:
         found = communes.filter(code_insee=text.upper()).first()
         if found is not None or not text.isdigit():
             return found
-    exact = communes.filter(slug=slugify(text)).order_by("-population").first()
+    exact = communes.filter(slug=commune_slug(text)).order_by("-population").first()
     return exact or communes.matching(text).first()
 
 
@@ -293,7 +292,7 @@ def _area(criteria: Criteria, commune: Commune | None = None) -> tuple[Area | No
     """The area asked for, and False when the commune is unknown (the list is then empty)."""
     if not criteria.commune:
         return None, True
-    if commune is None or commune.code_insee != criteria.commune:
+    if commune is None:  # else the caller read the commune box already (see places)
         commune = resolve_commune(criteria.commune)
     if commune is None:
         return None, False

@@ -16,6 +16,7 @@ from marketplace.directory.filters import (
     ProducerFilterSet,
     ProductFilterSet,
 )
+from marketplace.directory.places import Place, resolve_place
 from marketplace.directory.search_log import search_logged
 from marketplace.reference.models import Commune
 from producers.models import PointOfSaleKind, Weekday
@@ -46,6 +47,14 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
     for key, value in (defaults or {}).items():
         if not data.get(key):
             data[key] = value
+    place = None
+    typed = str(data.get("commune") or "").strip()
+    if commune is None and typed:
+        # The commune box as residents type it (a postal code, « st cere »), read once.
+        place = resolve_place(typed)
+        commune = place.commune
+        if commune is not None:
+            data["commune"] = place.label
     filterset = filterset_class(data)
     filterset.resolved_commune = commune
     filterset.is_valid()
@@ -82,6 +91,8 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         "choices": selectors.filter_choices(),
         "active_filters": _active_filters(filterset),
         "results_template": results_template,
+        "place": place,
+        "place_switches": _switches(query, place),
         **(extra or {}),
     }
     criteria = context["criteria"]
@@ -99,6 +110,18 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _switches(query: QueryDict, place: Place | None) -> list[tuple[Commune, str]]:
+    """One link per other commune the box could have meant, the rest of the search kept."""
+    if place is None:
+        return []
+    links = []
+    for other in [*place.alternatives, *place.suggestions]:
+        switched = query.copy()
+        switched["commune"] = f"{other.nom} ({other.code_insee})"
+        links.append((other, switched.urlencode()))
+    return links
 
 
 def _log_search(context: dict[str, Any]) -> None:

@@ -38,6 +38,10 @@ TERMS_TTL = 60.0
 _held: dict[str, object] = {"at": -TERMS_TTL, "terms": frozenset()}
 
 
+def forget_terms() -> None:
+    _held["at"] = -TERMS_TTL
+
+
 def _terms() -> frozenset[str]:
     if time.monotonic() - float(_held["at"]) > TERMS_TTL:  # type: ignore[arg-type]
         with reader().cursor() as cursor:
