@@ -3,7 +3,7 @@ from django.urls import path
 from django.views.decorators.cache import cache_page
 
 from marketplace.directory.sitemaps import SITEMAPS
-from marketplace.directory.views import autocomplete, home, lists, opendata, pages
+from marketplace.directory.views import autocomplete, home, lists, markets, opendata, pages
 
 app_name = "marketplace"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("produits/<slug:producer_slug>/<slug:slug>/", pages.product_detail, name="product"),
     path("communes/<str:code_insee>/", pages.commune_detail, name="commune"),
     path("categories/<slug:slug>/", pages.category_detail, name="category"),
+    path("marches/", markets.market_list, name="market_list"),
     path("autocompletion/communes/", autocomplete.communes, name="autocomplete_communes"),
     path("autocompletion/produits/", autocomplete.products, name="autocomplete_products"),
     path("robots.txt", opendata.robots_txt, name="robots"),
