@@ -10,6 +10,9 @@ from marketplace.common.responses import too_many_requests
 
 ADMIN_LOGIN = (Limit("admin-login-ip", "30/h"),)
 
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),

@@ -1,6 +1,7 @@
 """PostgreSQL: a weighted tsvector per document (GIN index) in the `omlot_french` configuration
 (unaccent + french stemming), fed with the normalizer's forms, so both databases see the same
-words; typo tolerance through pg_trgm on the table of the index's words."""
+words; typo tolerance compares the query's unknown words with the table of the index's words
+(held per process, as on SQLite)."""
 
 import time
 from collections.abc import Sequence
@@ -32,8 +33,8 @@ _DOCUMENT = (
 )
 
 
-# The index's words, held per process for a minute, only to tell a whole word from one to
-# complete: a word written since then is completed as a prefix, which still finds it.
+# The index's words, held per process for a minute (forgotten when this process writes), to
+# tell a whole word from one to complete and to correct typos.
 TERMS_TTL = 60.0
 _held: dict[str, object] = {"at": -TERMS_TTL, "terms": frozenset()}
 
@@ -61,27 +62,15 @@ class PostgresBackend(SearchBackend):
 
     def check_words(self, words: Sequence[QueryWord], *,
                     completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
-        whole = completing is not None and completing.folded in _terms()
-        tolerant = [w for w in words if w.typo_tolerant]
-        if not tolerant:
-            return {}, whole
-        forms = [f for w in tolerant for f in w.forms]
-        with reader().cursor() as cursor:
-            # The trigram GIN index answers `%` (similarity above pg_trgm's threshold, 0.3).
-            cursor.execute(
-                "SELECT NULL, term FROM search_term WHERE term = ANY(%s) "
-                "UNION ALL SELECT w.word, t.term FROM unnest(%s::text[]) AS w(word) "
-                "JOIN search_term t ON t.term %% w.word",
-                [forms, [w.folded for w in tolerant]],
-            )
-            rows = cursor.fetchall()
-        known = {term for word, term in rows if word is None}
+        # The index's words held in this process, as on SQLite: no query per search, and the
+        # same corrections on both databases (pg_trgm's similarity missed swaps: "agnaeu").
+        known = _terms()
         corrections = {
-            w.folded: close_words(w.folded, (term for word, term in rows if word == w.folded))
-            for w in tolerant
-            if not known.intersection(w.forms)
+            w.folded: close_words(w.folded, known)
+            for w in words
+            if w.typo_tolerant and known.isdisjoint(w.forms)
         }
-        return corrections, whole
+        return corrections, completing is not None and completing.folded in known
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
                 *, prefix_last: bool) -> Compiled:
@@ -163,6 +152,7 @@ class PostgresBackend(SearchBackend):
                 "INSERT INTO search_term (term) SELECT unnest(%s::text[]) "
                 "ON CONFLICT DO NOTHING", [terms],
             )
+        forget_terms()
 
     def delete(self, index: str, ids: Sequence[int]) -> None:
         if ids:
@@ -176,3 +166,4 @@ class PostgresBackend(SearchBackend):
             # written products (their deferred foreign-key checks are still pending).
             for table in (*TABLES.values(), "search_term"):
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        forget_terms()
