@@ -57,3 +57,13 @@ def test_bad_filters_say_so(client, catalogue, query):
 
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
+
+
+def test_a_product_page_says_where_and_when_to_buy_it(client, catalogue):
+    product = catalogue.products["vin"]  # its winemaker sells at Figeac's Saturday market
+
+    html = client.get(product.get_absolute_url()).content.decode()
+
+    assert "Où et quand l'acheter" in html
+    assert re.search(r"Marché de Figeac, <a href=\"/communes/46102/\">Figeac</a> — le samedi",
+                     html)
