@@ -26,4 +26,5 @@ urlpatterns = [
          {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("opendata/producteurs.csv", opendata.producers_csv, name="opendata_csv"),
     path("opendata/producteurs.geojson", opendata.producers_geojson, name="opendata_geojson"),
+    path("opendata/produits.csv", opendata.products_csv, name="opendata_products_csv"),
 ]
