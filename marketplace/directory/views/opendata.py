@@ -77,7 +77,8 @@ def products_csv(request: HttpRequest) -> HttpResponse:
     rows = (Product.objects.published().order_by("producer__slug", "slug")
             .values_list("pk", "slug", "nom", "category__slug", "price", "unit", "unit_size",
                          "stock", "is_available", "producer__nom", "producer__slug",
-                         "producer__commune_id", "producer__commune__nom").iterator(chunk_size=2000))
+                         "producer__commune_id", "producer__commune__nom")
+            .iterator(chunk_size=2000))
     for pk, slug, nom, category, price, unit, size, stock, available, producer, producer_slug, \
             code, commune in rows:
         url = reverse("marketplace:product", kwargs={"producer_slug": producer_slug,
