@@ -66,3 +66,55 @@ def markets(*, weekday: int | None = None, commune: Commune | None = None,
         listed = [m for m in listed if m.distance_km is not None and m.distance_km <= radius_km]
     return sorted(listed, key=lambda m: (m.distance_km if m.distance_km is not None else 1e9,
                                          m.weekday, m.nom))
+
+
+@dataclass
+class Stall:
+    """A producer's stall at a market, as the directory's market filter shows it."""
+
+    nom: str
+    commune_nom: str
+    weekday: int | None
+    opens: time | None
+    closes: time | None
+    lat: float | None
+    lon: float | None
+    distance_km: float | None = None
+
+    @property
+    def weekday_label(self) -> str:
+        return str(Weekday(self.weekday).label) if self.weekday else ""
+
+
+def attach_stalls(producers: list[Producer], *, weekday: int | None = None,
+                  commune: Commune | None = None, radius_km: float | None = None) -> None:
+    """Give each producer of a page listed by `point_of_sale=market` its `stalls`: the markets
+    it holds a stall at (that day; in the area), nearest first, in one query. Its distance
+    becomes the nearest stall's, not the farm's."""
+    rows = (PointOfSale.objects.filter(kind=PointOfSaleKind.MARKET,
+                                       producer__in=[p.pk for p in producers])
+            .annotate(pos_lat=Coalesce("latitude", "commune__latitude"),
+                      pos_lon=Coalesce("longitude", "commune__longitude"))
+            .order_by("weekday", "nom")
+            .values_list("producer_id", "nom", "commune__nom", "commune_id", "weekday", "opens",
+                         "closes", "pos_lat", "pos_lon"))
+    if weekday is not None:
+        rows = rows.filter(weekday=weekday)
+    centre = (commune.latitude, commune.longitude) if commune is not None else None
+    stalls: dict[int, list[Stall]] = {}
+    for producer_id, nom, commune_nom, code, day, opens, closes, lat, lon in rows:
+        stall = Stall(nom=nom, commune_nom=commune_nom, weekday=day, opens=opens, closes=closes,
+                      lat=lat, lon=lon)
+        if centre is not None and None not in centre and lat is not None and lon is not None:
+            stall.distance_km = round(distance_km(centre, (lat, lon)), 1)  # type: ignore[arg-type]
+            if radius_km is not None and stall.distance_km > radius_km:
+                continue
+        elif commune is not None and code != commune.code_insee:
+            continue
+        stalls.setdefault(producer_id, []).append(stall)
+    for producer in producers:
+        found = sorted(stalls.get(producer.pk, []),
+                       key=lambda s: (s.distance_km if s.distance_km is not None else 0.0))
+        producer.stalls = found  # type: ignore[attr-defined]
+        if found and found[0].distance_km is not None:
+            producer.distance_km = found[0].distance_km  # type: ignore[attr-defined]

@@ -67,3 +67,16 @@ def test_a_product_page_says_where_and_when_to_buy_it(client, catalogue):
     assert "Où et quand l'acheter" in html
     assert re.search(r"Marché de Figeac, <a href=\"/communes/46102/\">Figeac</a> — le samedi",
                      html)
+
+
+def test_the_directory_filtered_by_market_names_the_market_day_and_distance(client, catalogue):
+    response = client.get("/producteurs/", {"point_of_sale": "market", "commune": "46102",
+                                            "radius_km": "5"})
+
+    html = response.content.decode()
+    card = html[html.index("Domaine du Causse"):]
+    assert re.search(r'class="card-meta">Marché de Figeac, le samedi.*?'
+                     r'class="distance">à 0,0 km<', card, re.S)
+    # The map shows the market, not the farm in Cahors.
+    points = response.context["map_points"]
+    assert [p["commune"] for p in points] == ["Figeac"]

@@ -16,6 +16,7 @@ from marketplace.directory.filters import (
     ProducerFilterSet,
     ProductFilterSet,
 )
+from marketplace.directory.markets import attach_stalls
 from marketplace.directory.places import Place, resolve_place
 from marketplace.directory.search_log import search_logged
 from marketplace.reference.models import Commune
@@ -85,9 +86,8 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         "selected": {"label": data.getlist("label"),
                      "point_of_sale": data.getlist("point_of_sale")},
         "kind": "products" if filterset_class is ProductFilterSet else "producers",
-        "map_points": maps.producer_points(page.object_list)
-        if filterset_class is ProducerFilterSet
-        else [],
+        "map_points": _map_points(filterset_class, page.object_list, filterset.criteria(),
+                                  commune),
         "choices": selectors.filter_choices(),
         "active_filters": _active_filters(filterset),
         "results_template": results_template,
@@ -110,6 +110,23 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         response = render(request, template, context)
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _map_points(filterset_class: type[DirectoryFilterSet], rows: Any, criteria: Any,
+                commune: Commune | None) -> list[maps.Point]:
+    """The producers' pins; listed by `point_of_sale=market`, their market stalls instead."""
+    if filterset_class is not ProducerFilterSet:
+        return []
+    producers = list(rows)
+    if criteria.points_of_sale != ("market",):
+        return maps.producer_points(producers)
+    radius = float(criteria.radius_km) if criteria.radius_km is not None else None
+    attach_stalls(producers, weekday=criteria.weekday, commune=commune, radius_km=radius)
+    found = (maps.point(nom=f"{stall.nom} ({stall.weekday_label}) : {p.nom}",
+                        commune=stall.commune_nom, url=p.get_absolute_url(), lat=stall.lat,
+                        lon=stall.lon)
+             for p in producers for stall in p.stalls)
+    return [point for point in found if point is not None]
 
 
 def _switches(query: QueryDict, place: Place | None) -> list[tuple[Commune, str]]:
