@@ -103,23 +103,29 @@ class PostgresBackend(SearchBackend):
               within: tuple[str, Sequence[Any]] | None = None,
               boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
         # Each signal is tested on the matched row's tsvector, already in hand: no index probe.
+        # Its tsquery is parsed once, in FROM (in the select list, PostgreSQL would parse and
+        # stem it again for every matched row).
         columns: list[str] = []
-        params: list[Any] = []
+        queries: list[str] = []
+        column_params: list[Any] = []
+        query_params: list[Any] = [query.any]
         for name in SIGNALS:
             if name == "boost":
                 columns.append(f"rowid IN ({boost[0]})" if boost else "false")
-                params.extend(boost[1] if boost else ())
+                column_params.extend(boost[1] if boost else ())
             elif name == "phrase" and not query.phrase:
                 columns.append("false")
             elif getattr(query, name) == query.any:  # one word, whole: every match has it
                 columns.append("true")
             else:
-                columns.append(f"document @@ to_tsquery('{PG_CONFIG}', %s)")
-                params.append(getattr(query, name))
+                columns.append(f"document @@ q_{name}")
+                queries.append(f", to_tsquery('{PG_CONFIG}', %s) AS q_{name}")
+                query_params.append(getattr(query, name))
         sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q), "  # noqa: S608
                f"{', '.join(columns)} "
-               f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q WHERE document @@ q")
-        params.append(query.any)
+               f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q{''.join(queries)} "
+               "WHERE document @@ q")
+        params = [*column_params, *query_params]
         if within is not None:
             sql += f" AND rowid IN ({within[0]})"
             params.extend(within[1])
