@@ -40,6 +40,7 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
     from django.utils import timezone
     from django.utils.text import slugify
 
+    from marketplace.common.text import name_key
     from marketplace.demo.data.catalogue import ARCHETYPES
     from marketplace.demo.data.seed import MARKETS, SHOPS
     from marketplace.reference.models import Category, Commune, Label
@@ -106,7 +107,9 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
                     slug = f"{slug}-{j}"
                 seen.add(slug)
                 products.append(Product(
-                    producer=p, slug=slug, nom=nom, category=categories[cat],
+                    # bulk_create skips save(), which keys the name (one per producer).
+                    producer=p, slug=slug, nom=nom, name_key=name_key(nom),
+                    category=categories[cat],
                     description=description, unit=unit, unit_size=size,
                     price=(Decimal(price) * Decimal(rng.choice(["0.9", "1", "1.1", "1.25"])))
                     .quantize(Decimal("0.01")),

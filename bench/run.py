@@ -1,4 +1,5 @@
-"""`make bench`: run every benchmark script (bench/bench_*.py), each in its own process.
+"""`make bench`: run every benchmark script (bench/bench_*.py, then the relevance benchmark
+bench/relevance.py), each in its own process.
 
 Each script writes its own section of bench/RESULTS.md; a failing one does not stop the others,
 but makes the run fail at the end."""
@@ -14,7 +15,7 @@ BENCH = Path(__file__).resolve().parent
 
 
 def main() -> int:
-    scripts = sorted(BENCH.glob("bench_*.py"))
+    scripts = [*sorted(BENCH.glob("bench_*.py")), BENCH / "relevance.py"]
     failed = []
     for script in scripts:
         print(f"=== {script.name}", flush=True)

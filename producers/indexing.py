@@ -74,27 +74,38 @@ def rebuild_index() -> None:
 
 def _catalogue_words(producer_ids: list[int]) -> dict[int, list[str]]:
     """What each producer sells, as words of its document: its published products' names and
-    their categories."""
+    their categories (in French and English)."""
     words: dict[int, list[str]] = defaultdict(list)
     rows = (Product.objects.published().filter(producer_id__in=producer_ids)
-            .values_list("producer_id", "nom", "category__nom", "category__parent__nom"))
+            .values_list("producer_id", "nom", "category__nom", "category__nom_en",
+                         "category__parent__nom", "category__parent__nom_en"))
     for producer_id, *texts in rows:
         words[producer_id].extend(t for t in texts if t)
     return words
 
 
 def _product_document(product: Product) -> search.Document:
-    category = product.category
-    category_text = " ".join([category.nom, category.parent.nom if category.parent else "",
-                              *(label.nom for label in product.labels.all())])
+    category_text = " ".join(_category_words(product))
     return search.Document(
         id=product.pk, name=product.nom, category=category_text, producer=product.producer.nom,
         commune=product.producer.commune.nom, description=product.description,
     )
 
 
+def _category_words(product: Product) -> list[str]:
+    """Its category and the parent, in French and English (a tourist types « goat cheese »),
+    then its labels."""
+    category, parent = product.category, product.category.parent
+    names = [category.nom, category.nom_en]
+    if parent is not None:
+        names += [parent.nom, parent.nom_en]
+    for label in product.labels.all():
+        names += [label.nom, label.nom_en]
+    return [n for n in names if n]
+
+
 def _producer_document(producer: Producer, catalogue: list[str]) -> search.Document:
-    labels = [label.nom for label in producer.labels.all()]
+    labels = [n for label in producer.labels.all() for n in (label.nom, label.nom_en) if n]
     return search.Document(
         id=producer.pk, name=producer.nom,
         category=" ".join(dict.fromkeys([*catalogue, *labels])), producer="",

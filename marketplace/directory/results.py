@@ -18,12 +18,12 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
-from django.utils.text import slugify
 
 from marketplace import search
 from marketplace.common.cache import version
+from marketplace.directory.intent import named_categories
 from marketplace.reference.geo import distance_km
-from marketplace.reference.models import Category, Commune, is_insee_code
+from marketplace.reference.models import Category, Commune, commune_slug, is_insee_code
 from producers.indexing import CATALOGUE
 from producers.models import PointOfSale, Producer, Product, ProductStatus
 
@@ -85,7 +85,7 @@ def resolve_commune(text: str) -> Commune | None:
         found = communes.filter(code_insee=text.upper()).first()
         if found is not None or not text.isdigit():
             return found
-    exact = communes.filter(slug=slugify(text)).order_by("-population").first()
+    exact = communes.filter(slug=commune_slug(text)).order_by("-population").first()
     return exact or communes.matching(text).first()
 
 
@@ -314,7 +314,7 @@ def _area(criteria: Criteria, commune: Commune | None = None) -> tuple[Area | No
     """The area asked for, and False when the commune is unknown (the list is then empty)."""
     if not criteria.commune:
         return None, True
-    if commune is None or commune.code_insee != criteria.commune:
+    if commune is None:  # else the caller read the commune box already (see places)
         commune = resolve_commune(criteria.commune)
     if commune is None:
         return None, False
@@ -395,7 +395,8 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
         return queryset.none(), {}
     # One query driven by the full-text index gives the whole list, every filter applied (the
     # index holds only public rows: with no other filter, it alone is the list).
-    ranks = found.ranks(within=None if only_text else queryset)
+    ranks = found.ranks(within=None if only_text else queryset,
+                        boost=_in_named_categories(index, found) if sort == "relevance" else None)
     if sort == "relevance":
         return queryset.filter(pk__in=found.ids()), ranks
     if len(ranks) <= MAX_LISTED_IDS:
@@ -403,6 +404,18 @@ def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
         # (the other filters, re-applied to these few rows by primary key, cost little).
         return queryset.filter(pk__in=list(ranks)), None
     return queryset.filter(pk__in=found.ids()), None
+
+
+def _in_named_categories(index: str, found: search.Match) -> QuerySet[Any] | None:
+    """What the ranking pulls up: the products of the categories the query names (with their
+    sub-categories), or the producers selling them."""
+    named = named_categories(found.words, completed=found.completed)
+    if not named:
+        return None
+    products = Product.objects.filter(category_id__in=named)
+    if index == "product":
+        return products
+    return Producer.objects.filter(pk__in=products.published().values("producer_id"))
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:

@@ -3,7 +3,7 @@ from django.urls import path
 
 from marketplace.directory.page_cache import anonymous_page_cache
 from marketplace.directory.sitemaps import SITEMAPS
-from marketplace.directory.views import autocomplete, home, lists, opendata, pages
+from marketplace.directory.views import autocomplete, home, lists, markets, opendata, pages
 
 app_name = "marketplace"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("produits/<slug:producer_slug>/<slug:slug>/", pages.product_detail, name="product"),
     path("communes/<str:code_insee>/", pages.commune_detail, name="commune"),
     path("categories/<slug:slug>/", pages.category_detail, name="category"),
+    path("marches/", markets.market_list, name="market_list"),
     path("autocompletion/communes/", autocomplete.communes, name="autocomplete_communes"),
     path("autocompletion/produits/", autocomplete.products, name="autocomplete_products"),
     path("robots.txt", opendata.robots_txt, name="robots"),
@@ -25,4 +26,5 @@ urlpatterns = [
          {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("opendata/producteurs.csv", opendata.producers_csv, name="opendata_csv"),
     path("opendata/producteurs.geojson", opendata.producers_geojson, name="opendata_geojson"),
+    path("opendata/produits.csv", opendata.products_csv, name="opendata_products_csv"),
 ]

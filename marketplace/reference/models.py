@@ -11,11 +11,24 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.common.text import expand_ligatures
 from marketplace.common.validators import single_line
 
 # Two digits (2A and 2B in Corsica) for the département, three for the commune.
 INSEE_CODE = r"(?:\d{2}|2[AaBb])\d{3}"
 _INSEE_CODE = re.compile(INSEE_CODE)
+
+
+# How people shorten the words of commune names (« St Céré », « Ste-Alauzie »).
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
+def commune_slug(text: str) -> str:
+    """A commune's name as its slug: ligatures spelt out (« Cœur de Causse » →
+    coeur-de-causse) and abbreviations expanded (« st cere » → saint-cere), so that a name is
+    found however it is typed."""
+    words = slugify(expand_ligatures(text)).split("-")
+    return "-".join(ABBREVIATIONS.get(w, w) for w in words if w)
 
 
 def is_insee_code(text: str) -> bool:
@@ -65,7 +78,7 @@ class CommuneQuerySet(models.QuerySet["Commune"]):
         if text.isdigit():
             found = self.filter(Q(codes_postaux__contains=text) | Q(code_insee__startswith=text))
         else:
-            folded = slugify(text)
+            folded = commune_slug(text)
             if not folded:
                 return self.none()
             found = self.filter(Q(slug__startswith=folded) | Q(slug__contains=f"-{folded}"))

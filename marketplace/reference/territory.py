@@ -12,9 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 
-from marketplace.reference.models import Commune, Departement, Epci
+from marketplace.reference.models import Commune, Departement, Epci, commune_slug
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 LOT_FILE = DATA_DIR / "communes-lot-46.csv"
@@ -57,7 +56,7 @@ COMMUNE_FIELDS = ["nom", "slug", "departement_id", "codes_postaux", "epci_id", "
 def _commune_fields(row: dict[str, str]) -> dict[str, object]:
     return {
         "nom": row["nom"],
-        "slug": slugify(row["nom"]),
+        "slug": commune_slug(row["nom"]),
         "departement_id": row["departement"],
         "codes_postaux": " ".join(row["codes_postaux"].split()),
         "epci_id": row["epci_siren"] or None,

@@ -21,6 +21,23 @@ STOPWORDS = frozenset({
     "le", "les", "leur", "leurs", "ma", "mes", "mon", "n", "ou", "par", "pour", "qu", "que", "qui",
     "s", "sa", "se", "ses", "son", "sur", "ta", "tes", "ton", "un", "une", "vos", "votre",
 })
+# English words for the staples, so that a visitor's « goat cheese » or « walnuts » finds the
+# French products (words of the language, not of any catalogue: keyed by the singular).
+ENGLISH = {
+    "apple": "pomme", "apricot": "abricot", "bean": "haricot", "beef": "bœuf", "beer": "bière",
+    "biscuit": "biscuit", "bread": "pain", "butter": "beurre", "cake": "gâteau",
+    "cheese": "fromage", "cherry": "cerise", "chestnut": "châtaigne", "chicken": "poulet",
+    "cider": "cidre", "cream": "crème", "duck": "canard", "egg": "œuf", "fig": "figue",
+    "flour": "farine", "flower": "fleur", "garlic": "ail", "goat": "chèvre", "ham": "jambon",
+    "honey": "miel", "jam": "confiture", "juice": "jus", "lamb": "agneau", "lavender": "lavande",
+    "lentil": "lentille", "liqueur": "liqueur", "milk": "lait", "mushroom": "champignon",
+    "oil": "huile", "pear": "poire", "plum": "prune", "pork": "porc", "potato": "pomme de terre",
+    "pottery": "poterie", "poultry": "volaille", "prune": "pruneau", "saffron": "safran",
+    "salad": "salade", "sausage": "saucisse", "sheep": "brebis", "soap": "savon",
+    "strawberry": "fraise", "tomato": "tomate", "truffle": "truffe", "veal": "veau",
+    "vegetable": "légume", "walnut": "noix", "wine": "vin", "wool": "laine", "yoghurt": "yaourt",
+    "yogurt": "yaourt",
+}
 MIN_TYPO_LENGTH = 5  # one typo is forgiven in words of five letters or more
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -58,11 +75,26 @@ class QueryWord:
         return len(self.folded) >= MIN_TYPO_LENGTH and not self.folded.isdigit()
 
 
+def _french(folded: str) -> str | None:
+    """The French word for an English staple, plural or singular (walnuts, cherries)."""
+    for singular in (folded, folded.removesuffix("s"), folded.removesuffix("es"),
+                     folded.removesuffix("ies") + "y"):
+        if singular in ENGLISH:
+            return ENGLISH[singular]
+    return None
+
+
 def query_words(text: str, *, limit: int = 8) -> list[QueryWord]:
-    """The words of a query (at most `limit`, so a pasted paragraph stays cheap)."""
+    """The words of a query (at most `limit`, so a pasted paragraph stays cheap); an English
+    staple also matches as its French word."""
     seen: dict[str, QueryWord] = {}
     for word in words(text[:200]):
         folded = fold(word)
         if folded not in seen:
-            seen[folded] = QueryWord(folded=folded, forms=word_forms(word))
+            forms = word_forms(word)
+            french = _french(folded)
+            if french is not None:
+                forms = tuple(dict.fromkeys(
+                    [*forms, *(f for w in words(french) for f in word_forms(w))]))
+            seen[folded] = QueryWord(folded=folded, forms=forms)
     return list(seen.values())[:limit]

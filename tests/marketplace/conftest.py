@@ -12,14 +12,20 @@ from tests.factories import PointOfSaleFactory, ProducerFactory, ProductFactory,
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    """The filter choices and the SQLite vocabulary are cached per process."""
+    """The filter choices, the index's words and the named categories are cached per process."""
+    from marketplace.directory.intent import forget_categories
+    from marketplace.search.backends.postgresql import forget_terms
     from marketplace.search.backends.sqlite import forget_vocabulary
 
-    cache.clear()
-    forget_vocabulary()
+    def forget() -> None:
+        cache.clear()
+        forget_vocabulary()
+        forget_terms()
+        forget_categories()
+
+    forget()
     yield
-    cache.clear()
-    forget_vocabulary()
+    forget()
 
 
 @dataclass

@@ -56,23 +56,38 @@ def test_short_words_get_no_typo_tolerance(catalogue):
     assert names("noux") == []
 
 
-def test_prefix_completes_the_last_word(catalogue):
-    assert names("roca") == []
-    assert names("roca", prefix_last=True) == ["Rocamadour AOP"]
+def test_prefix_completes_the_last_word_in_the_search_itself(catalogue):
+    assert names("roca") == ["Rocamadour AOP"]
+    assert names("roca", prefix_last=False) == []
     assert product_names("roca", limit=8) == ["Rocamadour AOP"]
+    # A whole word typed is not completed into longer words ranked alike: "noix" is not a prefix
+    # here, but short prefixes are not completed at all (they would match most of a catalogue).
+    assert names("ro") == []
 
 
-def test_every_word_must_match_somewhere(catalogue):
-    # "fromage" (category) + "figeac" (the producer's commune)
-    assert names("fromage figeac") == ["Fromage de chèvre frais"]
-    assert names("truffes lalbenque") == ["Truffes noires"]
-    assert names("vin cahors") == ["Vin de Cahors AOC 2022"]
-    assert names("truffes figeac") == []
+def test_every_word_before_some_words(catalogue):
+    # "fromage" (category) + "figeac" (the producer's commune): the one product with both first,
+    # then those with one of them.
+    assert names("fromage figeac")[0] == "Fromage de chèvre frais"
+    assert names("truffes lalbenque")[0] == "Truffes noires"
+    assert names("vin cahors")[0] == "Vin de Cahors AOC 2022"
+    # No truffles in Figeac: the truffles and Figeac's products, rather than nothing.
+    assert set(names("truffes figeac")) == {"Truffes noires", "Fromage de chèvre frais",
+                                            "Pintade fermière"}
 
 
 def test_stop_words_alone_find_nothing(catalogue):
     assert names("de la") == []
     assert names("vin de la") == ["Vin de Cahors AOC 2022"]
+
+
+def test_english_staples_find_the_french_products(catalogue):
+    assert set(names("goat cheese")[:3]) == {"Fromage de chèvre frais", "Bûche cendrée",
+                                             "Rocamadour AOP"}
+    assert names("walnuts") == ["Noix fraîches"]
+    assert names("saffron") == ["Safran du Quercy"]
+    assert names("truffles") == ["Truffes noires"]
+    assert names("wine")[0] == "Vin de Cahors AOC 2022"
 
 
 def test_only_published_products_of_public_producers_are_found(catalogue):
@@ -150,4 +165,5 @@ def test_rebuild_index_restores_everything(catalogue):
 
     rebuild_index()
 
-    assert set(names("chevre")) == {"Fromage de chèvre frais", "Bûche cendrée", "Rocamadour AOP"}
+    assert set(names("chevre", prefix_last=False)) == {"Fromage de chèvre frais", "Bûche cendrée",
+                                                       "Rocamadour AOP"}

@@ -76,3 +76,20 @@ def test_sitemap_addresses_use_the_canonical_site_url(client, catalogue):
 
     expected = "http://127.0.0.1:8000/produits/truffiere-lalbenque/truffes-noires/"
     assert f"<loc>{expected}</loc>" in products
+
+
+def test_open_data_products_csv_lists_published_products(client, catalogue,
+                                                         django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get("/opendata/produits.csv")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    truffes = next(r for r in rows if r["slug"] == "truffes-noires")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "licence-ouverte" in response["Link"]
+    assert {r["nom"] for r in rows} >= {"Truffes noires", "Rocamadour AOP"}
+    assert "Chèvre brouillon" not in {r["nom"] for r in rows}  # a draft
+    assert "Chèvre caché" not in {r["nom"] for r in rows}  # its producer is pending
+    assert (truffes["code_insee"], truffes["prix_ttc"], truffes["categorie"]) == (
+        "46148", "90.00", "truffes")
+    assert truffes["url"].endswith("/produits/truffiere-lalbenque/truffes-noires/")

@@ -16,6 +16,8 @@ from marketplace.directory.filters import (
     ProducerFilterSet,
     ProductFilterSet,
 )
+from marketplace.directory.markets import attach_stalls
+from marketplace.directory.places import Place, resolve_place
 from marketplace.directory.search_log import search_logged
 from marketplace.reference.models import Commune
 from producers.models import PointOfSaleKind, Weekday
@@ -46,6 +48,14 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
     for key, value in (defaults or {}).items():
         if not data.get(key):
             data[key] = value
+    place = None
+    typed = str(data.get("commune") or "").strip()
+    if commune is None and typed:
+        # The commune box as residents type it (a postal code, « st cere »), read once.
+        place = resolve_place(typed)
+        commune = place.commune
+        if commune is not None:
+            data["commune"] = place.label
     filterset = filterset_class(data)
     filterset.resolved_commune = commune
     filterset.is_valid()
@@ -76,12 +86,13 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         "selected": {"label": data.getlist("label"),
                      "point_of_sale": data.getlist("point_of_sale")},
         "kind": "products" if filterset_class is ProductFilterSet else "producers",
-        "map_points": maps.producer_points(page.object_list)
-        if filterset_class is ProducerFilterSet
-        else [],
+        "map_points": _map_points(filterset_class, page.object_list, filterset.criteria(),
+                                  commune),
         "choices": selectors.filter_choices(),
         "active_filters": _active_filters(filterset),
         "results_template": results_template,
+        "place": place,
+        "place_switches": _switches(query, place),
         **(extra or {}),
     }
     criteria = context["criteria"]
@@ -102,6 +113,35 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
     if logged:  # a page served from the cache is a search all the same
         setattr(response, page_cache.REPLAY, (search_logged, logged))
     return response
+
+
+def _map_points(filterset_class: type[DirectoryFilterSet], rows: Any, criteria: Any,
+                commune: Commune | None) -> list[maps.Point]:
+    """The producers' pins; listed by `point_of_sale=market`, their market stalls instead."""
+    if filterset_class is not ProducerFilterSet:
+        return []
+    producers = list(rows)
+    if criteria.points_of_sale != ("market",):
+        return maps.producer_points(producers)
+    radius = float(criteria.radius_km) if criteria.radius_km is not None else None
+    attach_stalls(producers, weekday=criteria.weekday, commune=commune, radius_km=radius)
+    found = (maps.point(nom=f"{stall.nom} ({stall.weekday_label}) : {p.nom}",
+                        commune=stall.commune_nom, url=p.get_absolute_url(), lat=stall.lat,
+                        lon=stall.lon)
+             for p in producers for stall in p.stalls)
+    return [point for point in found if point is not None]
+
+
+def _switches(query: QueryDict, place: Place | None) -> list[tuple[Commune, str]]:
+    """One link per other commune the box could have meant, the rest of the search kept."""
+    if place is None:
+        return []
+    links = []
+    for other in [*place.alternatives, *place.suggestions]:
+        switched = query.copy()
+        switched["commune"] = f"{other.nom} ({other.code_insee})"
+        links.append((other, switched.urlencode()))
+    return links
 
 
 def _search_to_log(context: dict[str, Any]) -> dict[str, Any] | None:

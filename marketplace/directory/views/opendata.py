@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from marketplace.common.spreadsheet import SafeDictWriter
 from marketplace.common.urls import absolute_url
-from producers.models import Producer
+from producers.models import Producer, Product
 from producers.selectors import category_slugs_by_producer
 
 LICENCE = "Licence Ouverte / Open Licence version 2.0 (Etalab)"
@@ -58,6 +58,38 @@ def producers_csv(request: HttpRequest) -> HttpResponse:
                                    ("categories", "labels", "points_de_vente")},
                          "retrait": "oui" if row["retrait"] else "non",
                          "paiement_en_ligne": "oui" if row["paiement_en_ligne"] else "non"})
+    return response
+
+
+PRODUCT_COLUMNS = ["id", "slug", "nom", "categorie", "prix_ttc", "unite", "contenance",
+                   "disponible", "producteur", "producteur_slug", "code_insee", "commune", "url"]
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def products_csv(request: HttpRequest) -> HttpResponse:
+    """Every published product of a public producer, one query however many (no instances)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="produits.csv"'
+    response["Link"] = f'<{LICENCE_URL}>; rel="license"'
+    writer = SafeDictWriter(response, fieldnames=PRODUCT_COLUMNS)
+    writer.writeheader()
+    rows = (Product.objects.published().order_by("producer__slug", "slug")
+            .values_list("pk", "slug", "nom", "category__slug", "price", "unit", "unit_size",
+                         "stock", "is_available", "producer__nom", "producer__slug",
+                         "producer__commune_id", "producer__commune__nom")
+            .iterator(chunk_size=2000))
+    for pk, slug, nom, category, price, unit, size, stock, available, producer, producer_slug, \
+            code, commune in rows:
+        url = reverse("marketplace:product", kwargs={"producer_slug": producer_slug,
+                                                     "slug": slug})
+        writer.writerow({
+            "id": pk, "slug": slug, "nom": nom, "categorie": category, "prix_ttc": price,
+            "unite": unit, "contenance": size,
+            "disponible": "oui" if available and (stock is None or stock > 0) else "non",
+            "producteur": producer, "producteur_slug": producer_slug, "code_insee": code,
+            "commune": commune, "url": absolute_url(url),
+        })
     return response
 
 

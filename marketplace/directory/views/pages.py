@@ -46,7 +46,7 @@ def _product_changed(request: HttpRequest, producer_slug: str, slug: str) -> str
 def product_detail(request: HttpRequest, producer_slug: str, slug: str) -> HttpResponse:
     product = get_object_or_404(
         Product.objects.published().select_related("producer__commune", "category__parent")
-        .prefetch_related("photos", "labels"),
+        .prefetch_related("photos", "labels", "producer__points_of_sale__commune"),
         producer__slug=producer_slug,
         slug=slug,
     )

@@ -28,6 +28,41 @@ class Document:
     description: str
 
 
+@dataclass(frozen=True)
+class Compiled:
+    """One query in the backend's syntax, in the forms ranking needs: `any` selects the
+    matches (some word), the others say how well each match answers."""
+
+    any: str  # at least one word, anywhere (the last one also as a prefix)
+    all: str  # every word, anywhere
+    exact: str  # every word as typed or corrected, without completing the last one
+    strong: str  # every word in the name or the category
+    name: str  # every word in the name (the autocompletion's query)
+    phrase: str  # the words in order, next to each other, in the name or category ("" = none)
+
+
+# How much each signal weighs in a match's rank, best first: every word before some, a category
+# the query names (the caller's boost), every word as typed before a completed prefix, in the
+# name or category before the description, the words in order, in the name.
+SIGNALS = ("all", "boost", "exact", "strong", "phrase", "name")
+
+
+def combined_rank(signals: Sequence[bool], text_rank: float) -> float:
+    """One number per match, lower is better: the signals in order, then the engine's own text
+    rank (bm25 or ts_rank, lower is better), squashed into (-1, 1) so it only breaks ties."""
+    tier = sum(1 << (len(SIGNALS) - 1 - i) for i, on in enumerate(signals) if on)
+    return -2.0 * tier + text_rank / (1.0 + abs(text_rank))
+
+
+# The last word is completed as a prefix from this length on ("roc" → Rocamadour): shorter
+# prefixes match most of the catalogue and say nothing yet.
+MIN_PREFIX_LENGTH = 3
+
+
+def completes(word: QueryWord) -> bool:
+    return len(word.folded) >= MIN_PREFIX_LENGTH
+
+
 def reader() -> BaseDatabaseWrapper:
     """The connection searches read from: a replica for a visitor's public page when one is
     configured (the project's router decides; the index tables belong to no model)."""
@@ -49,28 +84,34 @@ class SearchBackend(ABC):
     vendor: str
 
     @abstractmethod
-    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
-        """For each typo-tolerant word absent from the index: the index's words one edit away."""
+    def check_words(self, words: Sequence[QueryWord], *,
+                    completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
+        """In one look at the index's vocabulary: for each typo-tolerant word absent from it,
+        its words one edit away; and whether `completing` (the last word, when long enough to
+        be completed) is itself a word of the index (then it is not completed: « chevre »
+        typed whole means chèvre, not « Chèvrerie du Causse »)."""
 
     @abstractmethod
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool, name_only: bool = False) -> str:
-        """The backend's query string: every word must match (any of its forms), in any field
-        or only in the name."""
+                *, prefix_last: bool) -> Compiled:
+        """The backend's query strings (see `Compiled`); a word matches through any of its
+        forms or corrections."""
 
     @abstractmethod
-    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+    def ids_sql(self, index: str, query: Compiled) -> tuple[str, list[Any]]:
         """SQL selecting the ids of the matching documents (for `pk__in=RawSQL(...)`)."""
 
     @abstractmethod
-    def ranks(self, index: str, query: str,
-              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
-        """Every matching document's id and relevance, lower is better, in one query driven by
-        the full-text index; `within`: SQL selecting the ids allowed (the other filters)."""
+    def ranks(self, index: str, query: Compiled,
+              within: tuple[str, Sequence[Any]] | None = None,
+              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+        """Every matching document's id and relevance (`combined_rank`), lower is better, in
+        one query driven by the full-text index; `within`: SQL selecting the ids allowed (the
+        other filters); `boost`: SQL selecting ids the caller pulls up (a named category)."""
 
     @abstractmethod
-    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
-        """Some matching ids, unranked and cheap (for the autocompletion)."""
+    def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
+        """Some ids whose name holds every word, unranked and cheap (the autocompletion)."""
 
     @abstractmethod
     def write(self, index: str, documents: Sequence[Document]) -> None:

@@ -1,11 +1,22 @@
 """PostgreSQL: a weighted tsvector per document (GIN index) in the `omlot_french` configuration
 (unaccent + french stemming), fed with the normalizer's forms, so both databases see the same
-words; typo tolerance through pg_trgm on the table of the index's words."""
+words; typo tolerance compares the query's unknown words with the table of the index's words
+(held per process, as on SQLite)."""
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
-from marketplace.search.backends.base import Document, SearchBackend, close_words, reader, writer
+from marketplace.search.backends.base import (
+    SIGNALS,
+    Compiled,
+    Document,
+    SearchBackend,
+    close_words,
+    combined_rank,
+    reader,
+    writer,
+)
 from marketplace.search.text import QueryWord
 
 TABLES = {"product": "search_product", "producer": "search_producer"}
@@ -22,6 +33,25 @@ _DOCUMENT = (
 )
 
 
+# The index's words, held per process for a minute (forgotten when this process writes), to
+# tell a whole word from one to complete and to correct typos.
+TERMS_TTL = 60.0
+_held: dict[str, object] = {"at": -TERMS_TTL, "terms": frozenset()}
+
+
+def forget_terms() -> None:
+    _held["at"] = -TERMS_TTL
+
+
+def _terms() -> frozenset[str]:
+    if time.monotonic() - float(_held["at"]) > TERMS_TTL:  # type: ignore[arg-type]
+        with reader().cursor() as cursor:
+            cursor.execute("SELECT term FROM search_term")
+            _held["terms"] = frozenset(row[0] for row in cursor.fetchall())
+        _held["at"] = time.monotonic()
+    return _held["terms"]  # type: ignore[return-value]
+
+
 def _quoted(term: str) -> str:
     # The normalizer only yields letters and digits; quoting keeps to_tsquery's syntax safe.
     return "'" + term.replace("'", "") + "'"
@@ -30,60 +60,84 @@ def _quoted(term: str) -> str:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
-        tolerant = [w for w in words if w.typo_tolerant]
-        if not tolerant:
-            return {}
-        forms = [f for w in tolerant for f in w.forms]
-        with reader().cursor() as cursor:
-            # The trigram GIN index answers `%` (similarity above pg_trgm's threshold, 0.3).
-            cursor.execute(
-                "SELECT NULL, term FROM search_term WHERE term = ANY(%s) "
-                "UNION ALL SELECT w.word, t.term FROM unnest(%s::text[]) AS w(word) "
-                "JOIN search_term t ON t.term %% w.word",
-                [forms, [w.folded for w in tolerant]],
-            )
-            rows = cursor.fetchall()
-        known = {term for word, term in rows if word is None}
-        return {
-            w.folded: close_words(w.folded, (term for word, term in rows if word == w.folded))
-            for w in tolerant
-            if not known.intersection(w.forms)
+    def check_words(self, words: Sequence[QueryWord], *,
+                    completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
+        # The index's words held in this process, as on SQLite: no query per search, and the
+        # same corrections on both databases (pg_trgm's similarity missed swaps: "agnaeu").
+        known = _terms()
+        corrections = {
+            w.folded: close_words(w.folded, known)
+            for w in words
+            if w.typo_tolerant and known.isdisjoint(w.forms)
         }
+        return corrections, completing is not None and completing.folded in known
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool, name_only: bool = False) -> str:
-        weight = "A" if name_only else ""  # the name is weight A
-        groups = []
-        for position, word in enumerate(words):
-            terms = [_quoted(t) + (f":{weight}" if weight else "")
-                     for t in (*word.forms, *corrections.get(word.folded, ()))]
-            if prefix_last and position == len(words) - 1:
-                terms.append(_quoted(word.folded) + f":*{weight}")
-            groups.append("(" + " | ".join(terms) + ")")
-        return " & ".join(groups)
+                *, prefix_last: bool) -> Compiled:
+        exact = [[_quoted(t) for t in (*w.forms, *corrections.get(w.folded, ()))] for w in words]
+        prefix = ((_quoted(words[-1].folded) + ":*")
+                  if prefix_last and words else "")
 
-    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+        def joined(operator: str, *, weights: str = "", complete: bool = True,
+                   parts: list[list[str]] = exact) -> str:
+            groups = []
+            for position, terms in enumerate(parts):
+                terms = [f"{t}:{weights}" if weights else t for t in terms]
+                if complete and prefix and position == len(parts) - 1:
+                    terms.append(prefix + weights)
+                groups.append("(" + " | ".join(terms) + ")")
+            return f" {operator} ".join(groups)
+
+        return Compiled(
+            any=joined("|"), all=joined("&"), exact=joined("&", complete=False),
+            # The name is weight A, the category B (see _DOCUMENT).
+            strong=joined("&", weights="AB"), name=joined("&", weights="A"),
+            phrase=joined("<->", weights="AB", complete=False) if len(words) > 1 else "",
+        )
+
+    def ids_sql(self, index: str, query: Compiled) -> tuple[str, list[Any]]:
         return (f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
-                f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query])
+                f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query.any])
 
-    def ranks(self, index: str, query: str,
-              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
-        sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q) "  # noqa: S608
-               f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q WHERE document @@ q")
-        params: list[Any] = [query]
+    def ranks(self, index: str, query: Compiled,
+              within: tuple[str, Sequence[Any]] | None = None,
+              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+        # Each signal is tested on the matched row's tsvector, already in hand: no index probe.
+        # Its tsquery is parsed once, in FROM (in the select list, PostgreSQL would parse and
+        # stem it again for every matched row).
+        columns: list[str] = []
+        queries: list[str] = []
+        column_params: list[Any] = []
+        query_params: list[Any] = [query.any]
+        for name in SIGNALS:
+            if name == "boost":
+                columns.append(f"rowid IN ({boost[0]})" if boost else "false")
+                column_params.extend(boost[1] if boost else ())
+            elif name == "phrase" and not query.phrase:
+                columns.append("false")
+            elif getattr(query, name) == query.any:  # one word, whole: every match has it
+                columns.append("true")
+            else:
+                columns.append(f"document @@ q_{name}")
+                queries.append(f", to_tsquery('{PG_CONFIG}', %s) AS q_{name}")
+                query_params.append(getattr(query, name))
+        sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q), "  # noqa: S608
+               f"{', '.join(columns)} "
+               f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q{''.join(queries)} "
+               "WHERE document @@ q")
+        params = [*column_params, *query_params]
         if within is not None:
             sql += f" AND rowid IN ({within[0]})"
             params.extend(within[1])
         with reader().cursor() as cursor:
             cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            return {row[0]: combined_rank(row[2:], row[1]) for row in cursor.fetchall()}
 
-    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
+    def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
         with reader().cursor() as cursor:
             cursor.execute(f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
                            f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s",
-                           [query, limit])
+                           [query.name, limit])
             return [row[0] for row in cursor.fetchall()]
 
     def write(self, index: str, documents: Sequence[Document]) -> None:
@@ -104,6 +158,7 @@ class PostgresBackend(SearchBackend):
                 "INSERT INTO search_term (term) SELECT unnest(%s::text[]) "
                 "ON CONFLICT DO NOTHING", [terms],
             )
+        forget_terms()
 
     def delete(self, index: str, ids: Sequence[int]) -> None:
         if ids:
@@ -117,3 +172,4 @@ class PostgresBackend(SearchBackend):
             # written products (their deferred foreign-key checks are still pending).
             for table in (*TABLES.values(), "search_term"):
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        forget_terms()

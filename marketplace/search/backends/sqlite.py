@@ -4,15 +4,20 @@ Typo tolerance compares the query's unknown words with the index's own vocabular
 a few thousand words, held in memory for a minute and reloaded after this process writes.
 """
 
+import itertools
+import math
 import time
 from collections.abc import Sequence
 from typing import Any
 
 from marketplace.search.backends.base import (
     FIELDS,
+    SIGNALS,
+    Compiled,
     Document,
     SearchBackend,
     close_words,
+    combined_rank,
     reader,
     writer,
 )
@@ -20,8 +25,13 @@ from marketplace.search.text import QueryWord
 
 TABLES = {"product": "search_product", "producer": "search_producer"}
 VOCABULARY_TTL = 60.0
-# bm25 weights per FTS5 column: name, category, producer, commune, description.
-SQLITE_WEIGHTS = (100.0, 30.0, 10.0, 10.0, 1.0)
+MAX_PHRASES = 64  # NEAR groups per phrase signal; longer queries go without it
+# bm25 weights per FTS5 column: name, category, producer, commune, description. Steep enough
+# that a word in the name outweighs it in the category, which outweighs the rest: bm25 itself
+# then orders the "strong" and "name" signals, each of which would cost one more full-text
+# query (twice the time of a broad search on 40,000 products).
+SQLITE_WEIGHTS = (1000.0, 100.0, 10.0, 10.0, 1.0)
+BM25_SIGNALS = frozenset({"strong", "name"})
 
 _vocabulary: dict[str, object] = {"loaded_at": 0.0, "words": frozenset()}
 
@@ -46,58 +56,94 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def _near(groups: list[list[str]]) -> str:
+    """The words next to each other in the name or category: each word is indexed as up to
+    three forms, so "next to" is NEAR within a few tokens (one NEAR per choice of forms)."""
+    if not 2 <= len(groups) <= 4 or math.prod(len(g) for g in groups) > MAX_PHRASES:
+        return ""
+    distance = max(len(g) for g in groups) + 1
+    nears = [f"NEAR({' '.join(choice)}, {distance})" for choice in itertools.product(*groups)]
+    return "{name category} : (" + " OR ".join(nears) + ")"
+
+
 class SqliteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def corrections(self, words: Sequence[QueryWord]) -> dict[str, tuple[str, ...]]:
+    def check_words(self, words: Sequence[QueryWord], *,
+                    completing: QueryWord | None) -> tuple[dict[str, tuple[str, ...]], bool]:
         tolerant = [w for w in words if w.typo_tolerant]
-        if not tolerant:
-            return {}
+        if not tolerant and completing is None:
+            return {}, False
         known = vocabulary()
-        return {
+        corrections = {
             w.folded: close_words(w.folded, known)
             for w in tolerant
             if not known.intersection(w.forms)
         }
+        return corrections, completing is not None and completing.folded in known
 
     def compile(self, words: Sequence[QueryWord], corrections: dict[str, tuple[str, ...]],
-                *, prefix_last: bool, name_only: bool = False) -> str:
-        groups = []
-        for position, word in enumerate(words):
-            terms = [_quoted(t) for t in (*word.forms, *corrections.get(word.folded, ()))]
-            if prefix_last and position == len(words) - 1:
-                terms.append(_quoted(word.folded) + "*")
-            groups.append("(" + " OR ".join(terms) + ")")
-        query = " AND ".join(groups)
-        return f"{{name}} : ({query})" if name_only else query
+                *, prefix_last: bool) -> Compiled:
+        exact = [[_quoted(t) for t in (*w.forms, *corrections.get(w.folded, ()))] for w in words]
+        groups = [list(terms) for terms in exact]
+        if prefix_last and words:
+            groups[-1].append(_quoted(words[-1].folded) + "*")
 
-    def ids_sql(self, index: str, query: str) -> tuple[str, list[Any]]:
+        def joined(parts: list[list[str]], operator: str) -> str:
+            return f" {operator} ".join("(" + " OR ".join(terms) + ")" for terms in parts)
+
+        every = joined(groups, "AND")
+        return Compiled(
+            any=joined(groups, "OR"), all=every, exact=joined(exact, "AND"),
+            strong=f"{{name category}} : ({every})", name=f"{{name}} : ({every})",
+            phrase=_near(exact),
+        )
+
+    def ids_sql(self, index: str, query: Compiled) -> tuple[str, list[Any]]:
         table = TABLES[index]
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [query]  # noqa: S608
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [query.any]  # noqa: S608
 
-    def ranks(self, index: str, query: str,
-              within: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+    def ranks(self, index: str, query: Compiled,
+              within: tuple[str, Sequence[Any]] | None = None,
+              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
         table = TABLES[index]
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
-        sql = (f"SELECT rowid, bm25({table}, {weights}) FROM {table} "  # noqa: S608
-               f"WHERE {table} MATCH %s")
-        params: list[Any] = [query]
+        # Each signal is one more full-text query, run once (SQLite materializes an
+        # uncorrelated `IN (SELECT …)`), not once per match.
+        signal = f"rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH %s)"  # noqa: S608
+        columns: list[str] = []
+        params: list[Any] = []
+        for name in SIGNALS:
+            text = getattr(query, name, "")
+            if name == "boost":
+                columns.append(f"rowid IN ({boost[0]})" if boost else "0")
+                params.extend(boost[1] if boost else ())
+            elif (name == "phrase" and not text) or name in BM25_SIGNALS:
+                columns.append("0")
+            elif text == query.any:  # one word, whole: every match has it (a query saved)
+                columns.append("1")
+            else:
+                columns.append(signal)
+                params.append(text)
+        # Materialized first, so that SQLite runs the full-text query once: left to its
+        # planner, it may walk the other filters' ids and probe the index for each one,
+        # re-running the MATCH thousands of times (a second instead of milliseconds).
+        sql = (f"WITH matches AS MATERIALIZED (SELECT rowid, bm25({table}, {weights}) AS r "  # noqa: S608
+               f"FROM {table} WHERE {table} MATCH %s) "
+               f"SELECT rowid, r, {', '.join(columns)} FROM matches")
+        params = [query.any, *params]
         if within is not None:
-            # Materialized first, so that SQLite runs the full-text query once: left to its
-            # planner, it may walk the other filters' ids and probe the index for each one,
-            # re-running the MATCH thousands of times (a second instead of milliseconds).
-            sql = (f"WITH matches AS MATERIALIZED ({sql}) "  # noqa: S608
-                   f"SELECT * FROM matches WHERE rowid IN ({within[0]})")
+            sql += f" WHERE rowid IN ({within[0]})"
             params.extend(within[1])
         with reader().cursor() as cursor:
             cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            return {row[0]: combined_rank(row[2:], row[1]) for row in cursor.fetchall()}
 
-    def first_ids(self, index: str, query: str, limit: int) -> list[int]:
+    def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
         table = TABLES[index]
         with reader().cursor() as cursor:
             cursor.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH %s LIMIT %s",  # noqa: S608
-                           [query, limit])
+                           [query.name, limit])
             return [row[0] for row in cursor.fetchall()]
 
     def write(self, index: str, documents: Sequence[Document]) -> None:
