@@ -119,10 +119,19 @@ def _callbacks() -> dict[str, Callable[..., Any]]:
     return found
 
 
+def _class_source(klass: type) -> str:
+    """A class's code; for a class built at run time (DRF's @api_view), its methods' code."""
+    try:
+        return inspect.getsource(klass)
+    except OSError:
+        return "\n".join(inspect.getsource(inspect.unwrap(member))
+                         for member in vars(klass).values() if inspect.isfunction(member))
+
+
 def _source(callback: Callable[..., Any]) -> str:
     target = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
     parts = [inspect.getsource(inspect.unwrap(callback))] if target is None else [
-        inspect.getsource(klass) for klass in inspect.getmro(target)
+        _class_source(klass) for klass in inspect.getmro(target)
         if klass.__module__.startswith(("producers", "orders", "marketplace", "config",
                                         "django.contrib.auth", "rest_framework.authtoken"))]
     return "\n".join(parts)
