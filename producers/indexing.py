@@ -12,6 +12,7 @@ removed, so any id may be passed, whatever became of its row.
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from marketplace import search
 from marketplace.common import cache
@@ -34,13 +35,14 @@ def index_products(product_ids: Iterable[int], *, producer_ids: Iterable[int] = 
     `producer_ids`: their producers, whose own documents list what they sell, are refreshed
     too (without their other products)."""
     for chunk in _chunks(product_ids):
-        products = list(
-            Product.objects.published().filter(pk__in=chunk)
-            .select_related("producer__commune", "category__parent")
-            .prefetch_related("labels")
-        )
-        search.write("product", [_product_document(p) for p in products])
-        search.delete("product", sorted(set(chunk) - {p.pk for p in products}))
+        # Plain rows, not model instances: a rebuild reads the whole catalogue, and building
+        # five objects per product cost more than the text work.
+        rows = list(Product.objects.published().filter(pk__in=chunk).values_list(*_PRODUCT_FIELDS))
+        labels = _label_words(Product.labels.through.objects.filter(product_id__in=chunk)
+                              .order_by("label__nom")
+                              .values_list("product_id", "label__nom", "label__nom_en"))
+        search.write("product", [_product_document(row, labels[row[0]]) for row in rows])
+        search.delete("product", sorted(set(chunk) - {row[0] for row in rows}))
     producer_ids = list(producer_ids)
     if producer_ids:
         index_producers(producer_ids, with_products=False)
@@ -84,24 +86,26 @@ def _catalogue_words(producer_ids: list[int]) -> dict[int, list[str]]:
     return words
 
 
-def _product_document(product: Product) -> search.Document:
-    category_text = " ".join(_category_words(product))
-    return search.Document(
-        id=product.pk, name=product.nom, category=category_text, producer=product.producer.nom,
-        commune=product.producer.commune.nom, description=product.description,
-    )
+# What a product's document is made of, in this order (see `_product_document`).
+_PRODUCT_FIELDS = ("pk", "nom", "description", "producer__nom", "producer__commune__nom",
+                   "category__nom", "category__nom_en", "category__parent__nom",
+                   "category__parent__nom_en")
 
 
-def _category_words(product: Product) -> list[str]:
+def _label_words(rows: Iterable[tuple[int, str, str]]) -> dict[int, list[str]]:
+    words: dict[int, list[str]] = defaultdict(list)
+    for product_id, *names in rows:
+        words[product_id].extend(n for n in names if n)
+    return words
+
+
+def _product_document(row: tuple[Any, ...], labels: list[str]) -> search.Document:
     """Its category and the parent, in French and English (a tourist types « goat cheese »),
-    then its labels."""
-    category, parent = product.category, product.category.parent
-    names = [category.nom, category.nom_en]
-    if parent is not None:
-        names += [parent.nom, parent.nom_en]
-    for label in product.labels.all():
-        names += [label.nom, label.nom_en]
-    return [n for n in names if n]
+    then its labels, make the category field."""
+    pk, nom, description, producer, commune, *categories = row
+    category_text = " ".join([*(n for n in categories if n), *labels])
+    return search.Document(id=pk, name=nom, category=category_text, producer=producer,
+                           commune=commune, description=description)
 
 
 def _producer_document(producer: Producer, catalogue: list[str]) -> search.Document:

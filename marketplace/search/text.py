@@ -58,9 +58,17 @@ def word_forms(word: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f)
 
 
+@lru_cache(maxsize=50000)
+def _indexed_forms(word: str) -> tuple[str, ...]:
+    """A document word's forms, none for a stop word: documents repeat their words (a
+    farm's description on each of its products), so each word is folded and stemmed once."""
+    return () if fold(word) in STOPWORDS else word_forms(word)
+
+
 def document_text(text: str) -> str:
     """The text as stored in the index: every form of every word, space-separated."""
-    return " ".join(form for word in words(text) for form in word_forms(word))
+    return " ".join(form for word in _WORD.findall(expand_ligatures(text.lower()))
+                    for form in _indexed_forms(word))
 
 
 @dataclass(frozen=True)
