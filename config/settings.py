@@ -330,6 +330,16 @@ TERRITORY_DEPARTEMENTS = env_list("TERRITORY_DEPARTEMENTS", ["46"])
 TERRITORY_NAME = env_str("TERRITORY_NAME", "Lot")
 # The name pages, the admin and e-mails carry.
 SITE_NAME = env_str("SITE_NAME", "« Oh my Lot ! » achat local")
+# Who publishes the site, for the legal notices (mentions légales) and the about page; a CCI
+# fills them in (docs/deploy.md). The contact page's messages go to CONTACT_EMAIL.
+PUBLISHER_NAME = env_str("PUBLISHER_NAME", "Chambre de commerce et d'industrie du Lot")
+PUBLISHER_ADDRESS = env_str("PUBLISHER_ADDRESS", "à compléter (adresse de l'éditeur)")
+PUBLISHER_SIRET = env_str("PUBLISHER_SIRET", "à compléter (SIRET de l'éditeur)")
+PUBLISHER_DIRECTOR = env_str("PUBLISHER_DIRECTOR", "à compléter (directeur de la publication)")
+PUBLISHER_PHONE = env_str("PUBLISHER_PHONE", "")
+HOST_NAME = env_str("HOST_NAME", "à compléter (hébergeur)")
+HOST_ADDRESS = env_str("HOST_ADDRESS", "")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@ohmylot.test")
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_ATTRIBUTION = env_str(
     "MAP_ATTRIBUTION", "© les contributeurs d'OpenStreetMap"

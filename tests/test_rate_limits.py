@@ -17,6 +17,8 @@ from tests.factories import MembershipFactory, ProducerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "motdepasse-solide-46"
+CONTACT = {"name": "Lucie Martin", "email": "lucie@exemple.test", "phone": "",
+           "message": "Bonjour, gardez-vous des cabécous pour samedi ?", "website": ""}
 
 # Anything a view or its base classes do that sends an e-mail or checks a password.
 SENDS_OR_CHECKS = re.compile(
@@ -53,6 +55,10 @@ def _route(request: pytest.FixtureRequest, name: str) -> tuple[Client, str, dict
         "orders:order_change": (reverse("orders:order_change", args=["faux", 1]), {}),
         "orders:order_cancel": (reverse("orders:order_cancel", args=["faux", 1]), {}),
         "orders:pay": (reverse("orders:pay", args=["faux"]), {}),
+        # Messages to a farm (its owner receives them) and to the CCI's team.
+        "marketplace:producer_contact": (reverse("marketplace:producer_contact",
+                                                 args=["la-borie"]), CONTACT),
+        "marketplace:contact": (reverse("marketplace:contact"), CONTACT),
     }
     if name in anonymous:
         return client, *anonymous[name]
@@ -96,6 +102,8 @@ LIMITED = {
     "orders:pay": 30,
     "curation:producer_invite": 30,
     "orders:my_data": 10,
+    "marketplace:producer_contact": 5,
+    "marketplace:contact": 5,
 }
 # Routes of DRF: their throttle scope and its rate per hour.
 THROTTLED_API = {"api-token": ("token", 20)}

@@ -33,6 +33,20 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
+class InfoSitemap(Sitemap):
+    """The footer's pages: what the site is, who publishes it, its data (the contact forms
+    are not pages to find through a search engine)."""
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self) -> list[str]:
+        return ["marketplace:about", "marketplace:legal_notices", "marketplace:privacy",
+                "marketplace:open_data"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
 class ProducerSitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.7
@@ -76,6 +90,7 @@ class CategorySitemap(Sitemap):
 
 SITEMAPS = {
     "pages": StaticSitemap,
+    "informations": InfoSitemap,
     "producteurs": ProducerSitemap,
     "produits": ProductSitemap,
     "communes": CommuneSitemap,

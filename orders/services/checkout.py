@@ -40,6 +40,7 @@ from orders.scheduling import Slot, paris
 from orders.selectors import ordering_settings, schedule_for, slot_for_key
 from producers.models import Producer, Product, ProductStatus
 from producers.services.stock import OutOfStock, stock_take
+from producers.units import unit_word_stored
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def _create_order(checkout: Checkout, producer: Producer, items: list[Product],
     order.full_clean(exclude=["checkout", "slot", "point_of_sale", "producer"])
     order.save()
     OrderLine.objects.bulk_create([
-        OrderLine(order=order, product=p, product_name=p.nom, unit=p.get_unit_display(),
+        OrderLine(order=order, product=p, product_name=p.nom, unit=unit_word_stored(p.unit),
                   unit_size=p.unit_size, unit_price=p.price, quantity=quantities[p.pk])
         for p in sorted(items, key=lambda p: (p.nom, p.pk))
     ])

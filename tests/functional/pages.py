@@ -144,6 +144,19 @@ PAGES: dict[str, list[PageCase]] = {
         PageCase("/produits/?q=fromage&commune=St-Cirq-Lapopie", "unknown-commune"),
     ],
     "marketplace:product": [PageCase(f"/produits/{PRODUCT}/")],
+    "marketplace:producer_contact": [
+        PageCase(f"/producteurs/{PRODUCER}/contact/"),
+        PageCase(f"/producteurs/{PRODUCER}/contact/", "form-error",
+                 prepare=_submit_form_unchanged),
+    ],
+    "marketplace:contact": [
+        PageCase("/contact/"),
+        PageCase("/contact/", "form-error", prepare=_submit_form_unchanged),
+    ],
+    "marketplace:legal_notices": [PageCase("/mentions-legales/")],
+    "marketplace:privacy": [PageCase("/confidentialite/")],
+    "marketplace:about": [PageCase("/a-propos/")],
+    "marketplace:open_data": [PageCase("/donnees-ouvertes/")],
     "marketplace:commune": [PageCase(f"/communes/{FIGEAC}/", "figeac"),
                             PageCase("/communes/46240/", "rocamadour")],
     "marketplace:market_list": [

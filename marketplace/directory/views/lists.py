@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from marketplace.common.numbers import positive_int
 from marketplace.directory import maps, page_cache, selectors
@@ -90,6 +91,8 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
                                   commune),
         "choices": selectors.filter_choices(),
         "active_filters": _active_filters(filterset),
+        "extra_filters": _extra_filters(filterset, preset or {}),
+        "extra_errors": any(name in EXTRA_FILTERS for name in filterset.form.errors),
         "results_template": results_template,
         "place": place,
         "place_switches": _switches(query, place),
@@ -159,6 +162,26 @@ def _active_filters(filterset: DirectoryFilterSet) -> list[str]:
                               "online_payment", "point_of_sale", "weekday", "producer",
                               "max_price")
             if data.get(name) not in (None, "", [], False)]
+
+
+# The filters folded under « Plus de filtres » (the search box, the commune and the radius stay
+# in view), with the words the folded summary names them by when they are in use.
+EXTRA_FILTERS = {
+    "category": gettext_lazy("catégorie"), "epci": gettext_lazy("intercommunalité"),
+    "max_price": gettext_lazy("prix maximum"), "weekday": gettext_lazy("jour de marché"),
+    "sort": gettext_lazy("tri"), "point_of_sale": gettext_lazy("où acheter"),
+    "pickup": gettext_lazy("retrait"), "online_payment": gettext_lazy("paiement en ligne"),
+    "label": gettext_lazy("labels"),
+}
+
+
+def _extra_filters(filterset: DirectoryFilterSet, preset: dict[str, str]) -> list[str]:
+    """The folded filters in use (not those the page itself sets, like a category page's
+    category), named for the summary: on a phone they stay folded so that the results start
+    on the first screen, and the summary says what is narrowing them."""
+    data = getattr(filterset.form, "cleaned_data", {})
+    return [str(label) for name, label in EXTRA_FILTERS.items()
+            if name not in preset and data.get(name) not in (None, "", [], False)]
 
 
 @page_cache.anonymous_page_cache()
