@@ -180,7 +180,7 @@ FARMS = [
         ),
     ),
     Farm(
-        name="Brasserie de la Barguelonne", commune="46224",
+        name="Brasserie du Pont Valentré", commune="46224",
         legal_name="EI Karim Benali", place="Le Payrat",
         story="Une microbrasserie d'une personne aux portes de Cahors : Karim brasse 300 litres "
               "par semaine et ne fait que des bières de saison, du blé au printemps à la "
@@ -191,13 +191,13 @@ FARMS = [
             Item("bieres", "Bière blanche au safran du Quercy", "bouteille", "33 cl", "3.60", (),
                  (4, 5, 6, 7, 8), "Blanche de blé, écorces d'orange et une pincée de safran "
                  "d'un voisin, 5 %."),
-            Item("bieres", "Saison de la Barguelonne", "bouteille", "75 cl", "6.80", (),
+            Item("bieres", "Saison du Pont Valentré", "bouteille", "75 cl", "6.80", (),
                  ALL_YEAR, "Fermentation chaude, sèche et poivrée, 6 %."),
             Item("bieres", "Stout de Noël", "bouteille", "75 cl", "7.50", (), (11, 12, 1),
                  "Noire, café et cacao, brassée pour les fêtes, 8 %."),
             Item("bieres", "Growler de bière pression", "litre", "1 L", "6.00", (), ALL_YEAR,
                  "Rempli au robinet sur le marché : apportez votre bouteille."),
-            Item("bieres", "Ambrée de la Barguelonne", "bouteille", "33 cl", "3.30", (),
+            Item("bieres", "Ambrée d'automne", "bouteille", "33 cl", "3.30", (),
                  (9, 10, 11), "Ambrée d'automne, malts grillés et une touche de miel, 6 %."),
         ),
     ),

@@ -192,7 +192,7 @@ FARMS = [
     ),
     Farm(
         name="Les Vergers du Quercy Blanc", commune="46262", legal_name="GAEC Castagné",
-        place="Lauzerte-Haut",
+        place="Le Pech de Saint-Cyprien",
         story="Les Castagné ont gardé les vieilles variétés de la région : prunes d'ente pour "
               "le pruneau, reines-claudes, chasselas sur treille. Les pruneaux sèchent dans le "
               "four à bois de la ferme, à l'ancienne.",

@@ -160,12 +160,12 @@ def _farm_photos(producer: Producer, items: tuple[Item, ...]) -> None:
     name = producer.nom
     ProducerPhoto.objects.create(producer=producer, image=demo_photo(name),
                                  thumbnail=demo_photo(name, size=(320, 240)),
-                                 alt=f"La ferme {name}", position=0)
+                                 alt=f"{name} — la campagne du Lot", position=0)
     product_name, kind = items[0].name, items[0].picture or items[0].category
     ProducerPhoto.objects.create(
         producer=producer, image=demo_photo(product_name, kind=kind),
         thumbnail=demo_photo(product_name, kind=kind, size=(320, 240)),
-        alt=f"{product_name}, de la ferme {name}", position=1)
+        alt=f"{product_name} — {name}", position=1)
 
 
 def _open_ordering(producer: Producer) -> None:
