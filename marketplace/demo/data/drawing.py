@@ -230,6 +230,10 @@ def plums(pen: Pen, rng: random.Random, width: int, height: int) -> None:
     fruit(pen, rng, width, height, rng.choice([(110, 46, 100), (200, 170, 60)]), (0.08, 0.1))
 
 
+def dried_plums(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    fruit(pen, rng, width, height, (64, 34, 44), (0.07, 0.08))
+
+
 def apricots(pen: Pen, rng: random.Random, width: int, height: int) -> None:
     fruit(pen, rng, width, height, (236, 146, 50))
 

@@ -202,7 +202,7 @@ FARMS = [
             Item("fruits", "Prunes reines-claudes", "kg", "1 kg", "4.00", (), (7, 8),
                  "Reines-claudes dorées, très sucrées.", picture="prunes"),
             Item("fruits", "Pruneaux", "kg", "500 g", "7.50", (), ALL_YEAR,
-                 "Prunes d'ente séchées au four, moelleux.", picture="prunes"),
+                 "Prunes d'ente séchées au four, moelleux.", picture="pruneaux"),
             Item("fruits", "Raisin chasselas", "kg", "1 kg", "4.50", (), (9, 10),
                  "Grains dorés et croquants, de la treille.", picture="raisin"),
             Item("fruits", "Pommes reinettes", "kg", "2 kg", "4.50", (), (10, 11, 12, 1, 2, 3),

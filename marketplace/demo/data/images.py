@@ -65,6 +65,7 @@ KINDS: dict[str, tuple[str, Drawer]] = {
     # Drawings a product may ask for when its category's is not the right one (Item.picture).
     "pommes": ("wood", d.apples),
     "prunes": ("linen", d.plums),
+    "pruneaux": ("wood", d.dried_plums),
     "abricots": ("linen", d.apricots),
     "peches": ("linen", d.peaches),
     "cerises": ("linen", d.cherries),
