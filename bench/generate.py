@@ -16,7 +16,6 @@ import time
 from datetime import time as clock
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -41,7 +40,7 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
     from django.utils.text import slugify
 
     from marketplace.common.text import name_key
-    from marketplace.demo.data.catalogue import ARCHETYPES
+    from marketplace.demo.data.catalogue import FARMS
     from marketplace.demo.data.seed import MARKETS, SHOPS
     from marketplace.reference.models import Category, Commune, Label
     from producers.indexing import rebuild_index
@@ -54,7 +53,7 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
     weights = [max(50, c.population) ** 0.5 for c in communes]
     categories = {c.slug: c for c in Category.objects.all()}
     labels = {label.slug: label for label in Label.objects.all()}
-    kinds = list(ARCHETYPES)
+    kinds = FARMS  # each demo farm lends its story, labels and products
     started = time.monotonic()
     now = timezone.now()
     with transaction.atomic():
@@ -65,7 +64,7 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
             nom = f"{rng.choice(PREFIXES)} {rng.choice(SURNAMES)} {n}"
             producers.append(Producer(
                 slug=slugify(nom), nom=nom, siret=None, status=ProducerStatus.APPROVED,
-                description=str(ARCHETYPES[kind]["story"]), commune=commune,
+                description=kind.story, commune=commune,
                 latitude=round(commune.latitude + rng.uniform(-0.02, 0.02), 5),  # type: ignore[operator]
                 longitude=round(commune.longitude + rng.uniform(-0.02, 0.02), 5),  # type: ignore[operator]
                 offers_pickup=rng.random() < 0.7, accepts_online_payment=rng.random() < 0.4,
@@ -78,7 +77,7 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
         through.objects.bulk_create([
             through(producer_id=p.pk, label_id=labels[slug].pk)
             for i, p in enumerate(producers)
-            for slug in ARCHETYPES[kinds[i % len(kinds)]]["labels"]  # type: ignore[attr-defined]
+            for slug in kinds[i % len(kinds)].labels
         ], batch_size=1000)
         points = []
         for p in producers:
@@ -95,10 +94,10 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
         per_producer = max(1, product_count // producer_count)
         products = []
         for i, p in enumerate(producers):
-            templates: list[Any] = ARCHETYPES[kinds[i % len(kinds)]]["products"]  # type: ignore[assignment]
+            templates = kinds[i % len(kinds)].products
             seen: set[str] = set()
             for j in range(per_producer):
-                cat, name, unit, size, price, _labels, months, description = templates[
+                cat, name, unit, size, price, _labels, months, description, _ = templates[
                     j % len(templates)]
                 variant = VARIANTS[(j // len(templates) + i) % len(VARIANTS)]
                 nom = f"{name} {variant}".strip()

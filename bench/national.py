@@ -102,7 +102,7 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
     from bench.generate import PREFIXES as NAME_PREFIXES
     from bench.generate import SURNAMES, VARIANTS
     from marketplace.common.text import name_key
-    from marketplace.demo.data.catalogue import ARCHETYPES
+    from marketplace.demo.data.catalogue import FARMS
     from marketplace.reference.models import Category, Commune, Label
     from producers.indexing import rebuild_index
     from producers.models import PointOfSale, Producer, ProducerStatus, Product, ProductStatus
@@ -113,7 +113,7 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
     weights = [max(50, c.population) ** 0.5 for c in communes]
     categories = {c.slug: c for c in Category.objects.all()}
     labels = {label.slug: label for label in Label.objects.all()}
-    kinds = list(ARCHETYPES)
+    kinds = FARMS  # each demo farm lends its story, labels and products
     now = timezone.now()
     timings: dict[str, float] = {}
     per_producer = max(1, product_count // producer_count)
@@ -127,7 +127,7 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
                 nom = f"{rng.choice(NAME_PREFIXES)} {rng.choice(SURNAMES)} {n}"
                 yield Producer(
                     slug=slugify(nom), nom=nom, siret=None, status=ProducerStatus.APPROVED,
-                    description=str(ARCHETYPES[kinds[n % len(kinds)]]["story"]),
+                    description=kinds[n % len(kinds)].story,
                     commune_id=commune.code_insee,
                     latitude=round(float(commune.latitude or 0) + rng.uniform(-0.02, 0.02), 5),
                     longitude=round(float(commune.longitude or 0) + rng.uniform(-0.02, 0.02),
@@ -141,7 +141,7 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
         through = Producer.labels.through
         _copy(through, (through(producer_id=pk, label_id=labels[slug].pk)
                         for i, pk in enumerate(ids)
-                        for slug in ARCHETYPES[kinds[i % len(kinds)]]["labels"]  # type: ignore[attr-defined]
+                        for slug in kinds[i % len(kinds)].labels
                         if slug in labels))
 
         def points() -> Any:
@@ -157,10 +157,10 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
 
         def products() -> Any:
             for i, pk in enumerate(ids):
-                templates: list[Any] = ARCHETYPES[kinds[i % len(kinds)]]["products"]  # type: ignore[assignment]
+                templates = kinds[i % len(kinds)].products
                 seen: set[str] = set()
                 for j in range(per_producer):
-                    cat, name, unit, size, price, _labels, months, description = templates[
+                    cat, name, unit, size, price, _labels, months, description, _ = templates[
                         j % len(templates)]
                     variant = VARIANTS[(j // len(templates) + i) % len(VARIANTS)]
                     nom = f"{name} {variant}".strip()

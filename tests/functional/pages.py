@@ -18,7 +18,7 @@ PRODUCER = "chevrerie-du-causse"  # the demo producer account's farm
 PRODUCT = "chevrerie-du-causse/plateau-de-6-rocamadour"
 FIGEAC = "46102"
 FARM = f"/espace-producteur/ferme/{PRODUCER}"
-PENDING = "jardin-de-cocagne-du-quercy"  # the demo's farm waiting for review
+PENDING = "les-jardins-darcambal"  # the demo's farm waiting for review
 SUSPENDED = "les-foies-gras-de-la-tour"
 
 

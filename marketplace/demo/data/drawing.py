@@ -214,11 +214,58 @@ def vegetables(pen: Pen, rng: random.Random, width: int, height: int) -> None:
                      radius=s * 0.17)
 
 
-def fruit(pen: Pen, rng: random.Random, width: int, height: int) -> None:
-    base = rng.choice([(196, 40, 40), (226, 170, 40), (120, 50, 110), (150, 180, 60)])
-    for x, y, s in spots(rng, width, height, rng.randint(5, 7), (0.11, 0.13)):
+def fruit(pen: Pen, rng: random.Random, width: int, height: int,
+          base: Colour | None = None, size: tuple[float, float] = (0.11, 0.13)) -> None:
+    base = base or rng.choice([(196, 40, 40), (226, 170, 40), (120, 50, 110), (150, 180, 60)])
+    for x, y, s in spots(rng, width, height, rng.randint(5, 7), size):
         sphere(pen, x, y, s / 2, vary(rng, base, 18))
         pen.line([(x, y - s * 0.95), (x + s * 0.08, y - s * 1.12)], (90, 60, 30), 7)
+
+
+def apples(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    fruit(pen, rng, width, height, rng.choice([(190, 40, 36), (170, 150, 70), (150, 180, 60)]))
+
+
+def plums(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    fruit(pen, rng, width, height, rng.choice([(110, 46, 100), (200, 170, 60)]), (0.08, 0.1))
+
+
+def dried_plums(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    fruit(pen, rng, width, height, (64, 34, 44), (0.07, 0.08))
+
+
+def apricots(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    fruit(pen, rng, width, height, (236, 146, 50))
+
+
+def peaches(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    fruit(pen, rng, width, height, (170, 50, 60), (0.12, 0.14))
+
+
+def cherries(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    for x, y, s in spots(rng, width, height, rng.randint(7, 9), (0.05, 0.06)):
+        for k in (-0.6, 0.6):
+            sphere(pen, x + k * s, y, s / 2, vary(rng, (150, 16, 30), 14))
+        pen.line([(x - s * 0.6, y - s), (x, y - s * 2.2), (x + s * 0.6, y - s)], (80, 110, 40), 6)
+
+
+def figs(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    for x, y, s in spots(rng, width, height, rng.randint(5, 6), (0.1, 0.12)):
+        skin = vary(rng, (96, 50, 84), 12)
+        pen.ellipse((x - s / 2, y - s * 0.8, x + s / 2, y), skin)
+        pen.polygon([(x - s * 0.22, y - s * 0.7), (x + s * 0.22, y - s * 0.7), (x, y - s * 1.15)],
+                    skin)
+        pen.line([(x, y - s * 1.12), (x + s * 0.06, y - s * 1.28)], (90, 100, 40), 6)
+
+
+def grapes(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    for x, y, s in spots(rng, width, height, 2, (0.22, 0.26)):
+        berry = vary(rng, (214, 196, 110), 10)
+        for row in range(5):
+            for col in range(5 - row):
+                bx = x + (col - (4 - row) / 2) * s * 0.2
+                sphere(pen, bx, y - row * s * 0.17, s * 0.11, vary(rng, berry, 8))
+        pen.line([(x, y - s * 0.85), (x + s * 0.1, y - s * 1.05)], (100, 80, 40), 8)
 
 
 def melons(pen: Pen, rng: random.Random, width: int, height: int) -> None:
@@ -462,6 +509,42 @@ def soaps(pen: Pen, rng: random.Random, width: int, height: int) -> None:
         pen.rect((x - s / 2, y - s * 0.42, x + s / 2, y), colour, radius=s * 0.12)
         pen.rect((x - s / 2, y - s * 0.5, x + s / 2, y - s * 0.3), shade(colour, 1.2),
                  radius=s * 0.1)
+
+
+def candles(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    for x, y, s in spots(rng, width, height, 3, (0.12, 0.16)):
+        wax = vary(rng, (232, 190, 90), 12)
+        h = s * rng.uniform(1.1, 1.7)
+        cylinder(pen, x, y, s * 0.7, h, wax, shade(wax, 1.15))
+        pen.line([(x, y - h - s * 0.1), (x, y - h - s * 0.22)], (50, 40, 30), 5)
+        pen.detail_ellipse((x - s * 0.06, y - h - s * 0.42, x + s * 0.06, y - h - s * 0.2),
+                           (250, 200, 80))
+
+
+def chestnuts(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    for x, y, s in spots(rng, width, height, rng.randint(8, 10), (0.07, 0.09)):
+        shell = vary(rng, (120, 66, 36), 12)
+        pen.polygon([(x - s / 2, y - s * 0.25), (x, y - s * 0.95), (x + s / 2, y - s * 0.25)],
+                    shell)
+        pen.ellipse((x - s / 2, y - s * 0.55, x + s / 2, y), shell)
+        pen.detail_ellipse((x - s * 0.36, y - s * 0.22, x + s * 0.36, y - s * 0.02),
+                           (206, 180, 140))
+
+
+def vials(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    """Small bottles of floral water, vinegar or essence."""
+    _bottles(pen, rng, width, height, rng.choice([(120, 150, 190), (200, 170, 90)]),
+             (240, 240, 236), tall=2.6)
+
+
+def balms(pen: Pen, rng: random.Random, width: int, height: int) -> None:
+    """Tins of balm and a jar of cream."""
+    for index, (x, y, s) in enumerate(spots(rng, width, height, 4, (0.13, 0.15))):
+        if index == 1:
+            jar(pen, x, y, s, (244, 232, 190), (40, 90, 60), (246, 238, 220))
+            continue
+        tin = vary(rng, (190, 196, 200), 8)
+        cylinder(pen, x, y, s, s * 0.32, tin, shade(tin, 1.2))
 
 
 # --- A farm of the Lot ------------------------------------------------------------------------

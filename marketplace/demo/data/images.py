@@ -62,6 +62,19 @@ KINDS: dict[str, tuple[str, Drawer]] = {
     "bois": ("linen", d.woodwork),
     "textile": ("linen", d.wool),
     "cosmetiques": ("linen", d.soaps),
+    # Drawings a product may ask for when its category's is not the right one (Item.picture).
+    "pommes": ("wood", d.apples),
+    "prunes": ("linen", d.plums),
+    "pruneaux": ("wood", d.dried_plums),
+    "abricots": ("linen", d.apricots),
+    "peches": ("linen", d.peaches),
+    "cerises": ("linen", d.cherries),
+    "figues": ("linen", d.figs),
+    "raisin": ("wood", d.grapes),
+    "chataignes": ("wood", d.chestnuts),
+    "bougies": ("linen", d.candles),
+    "flacons": ("stone", d.vials),
+    "baumes": ("linen", d.balms),
 }
 FAMILIES = {
     "fruits-et-legumes": "legumes", "fromages-et-produits-laitiers": "fromages-de-chevre",

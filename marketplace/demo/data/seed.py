@@ -13,8 +13,9 @@ from django.utils.text import slugify
 from stdnum import luhn
 
 from marketplace.curation.permissions import cci_group_ensure
-from marketplace.demo.data.catalogue import ARCHETYPES
+from marketplace.demo.data.catalogue import FARMS
 from marketplace.demo.data.images import demo_photo
+from marketplace.demo.data.records import Farm, Item
 from marketplace.reference.models import Category, Commune, Label
 from orders import services as order_services
 from orders.models import OrderEmail
@@ -40,26 +41,6 @@ STAFF_PASSWORD = "cci-lot-2026"  # noqa: S105 - the demo login the README gives
 PRODUCER_EMAIL = "producteur@ohmylot.test"
 PRODUCER_PASSWORD = "ferme-lot-2026"  # noqa: S105 - the demo login the README gives
 
-# Where each kind of farm is typically found in the Lot (INSEE codes).
-HOME_COMMUNES: dict[str, list[str]] = {
-    "chevrier": ["46240", "46128", "46317", "46003"],
-    "vigneron": ["46001", "46088", "46225", "46231", "46191"],
-    "trufficulteur": ["46148", "46063", "46173"],
-    "safranier": ["46045", "46068"],
-    "nuciculteur": ["46127", "46297", "46185"],
-    "agneau": ["46128", "46138", "46189"],
-    "maraicher": ["46182", "46183", "46144", "46102", "46042"],
-    "apiculteur": ["46066", "46160", "46064"],
-    "canard": ["46309", "46220", "46058"],
-    "boulanger": ["46042", "46120"],
-    "brasseur": ["46029", "46330"],
-    "fruits": ["46201", "46201", "46225", "46330"],
-    "volailles": ["46143", "46311", "46009"],
-    "eleveur-boeuf": ["46160", "46093"],
-    "fleurs": ["46214", "46213"],
-    "artisan": ["46045", "46107", "46127"],
-}
-
 # (commune, weekday 1 = Monday, opens, closes, name)
 MARKETS = [
     ("46042", 3, time(7, 30), time(12, 30), "Marché de Cahors, place Chapou"),
@@ -75,6 +56,7 @@ MARKETS = [
     ("46231", 2, time(8, 0), time(12, 30), "Marché de Puy-l'Évêque"),
     ("46225", 5, time(8, 0), time(12, 30), "Marché de Prayssac"),
     ("46045", 6, time(8, 0), time(12, 30), "Marché de Cajarc"),
+    ("46201", 7, time(8, 0), time(13, 0), "Marché de Montcuq"),
 ]
 
 SHOPS = [
@@ -83,9 +65,8 @@ SHOPS = [
     ("46127", "Halle des producteurs de Gourdon"),
 ]
 
-PLACES = ["La Borie", "Le Mas", "Pech", "La Combe", "Les Landes"]
-PENDING = {"Jardin de Cocagne du Quercy"}
-SUSPENDED = {"Les Foies Gras de la Tour"}
+STATUSES = {"approved": ProducerStatus.APPROVED, "pending": ProducerStatus.PENDING,
+            "suspended": ProducerStatus.SUSPENDED}
 
 
 @dataclass(frozen=True)
@@ -126,58 +107,65 @@ def _users() -> Any:
     return farmer
 
 
-def _points_of_sale(rng: random.Random, producer: Producer, commune: Commune) -> None:
+def _points_of_sale(farm: Farm, producer: Producer, commune: Commune) -> None:
     PointOfSale.objects.create(
         producer=producer, kind=PointOfSaleKind.FARM, nom=f"À la ferme — {producer.nom}",
         commune=commune, address=producer.address, latitude=producer.latitude,
         longitude=producer.longitude, opens=time(17, 0), closes=time(19, 0),
         offers_pickup=producer.offers_pickup,
     )
-    for code, weekday, opens, closes, name in rng.sample(MARKETS, rng.randint(0, 2)):
+    for code, weekday, opens, closes, name in _listed(MARKETS, farm.markets):
         PointOfSale.objects.create(
             producer=producer, kind=PointOfSaleKind.MARKET, nom=name, commune_id=code,
             weekday=weekday, opens=opens, closes=closes, offers_pickup=producer.offers_pickup,
         )
-    if rng.random() < 0.3:
-        code, name = rng.choice(SHOPS)
+    for code, name in _listed(SHOPS, (farm.shop,) if farm.shop else ()):
         PointOfSale.objects.create(producer=producer, kind=PointOfSaleKind.SHOP, nom=name,
                                    commune_id=code)
 
 
-def _products(rng: random.Random, producer: Producer, templates: list, categories: dict,
-              labels: dict) -> int:
-    factor = Decimal(rng.choice(["0.90", "0.95", "1.00", "1.05", "1.10"]))
-    for position, template in enumerate(templates):
-        category, name, unit, size, price, label_slugs, months, description = template
+def _listed(entries: list, names: tuple[str, ...]) -> list:
+    """The entries (markets or shops, named last) a farm names; a name not listed is a typo."""
+    found = [entry for entry in entries if entry[-1] in names]
+    missing = set(names) - {entry[-1] for entry in found}
+    if missing:
+        raise ValueError(f"Unknown point of sale in the demo catalogue: {sorted(missing)}")
+    return found
+
+
+def _products(rng: random.Random, producer: Producer, items: tuple[Item, ...],
+              categories: dict, labels: dict) -> int:
+    for position, item in enumerate(items):
+        name, kind = item.name, item.picture or item.category
         product = Product.objects.create(
-            producer=producer, slug=slugify(name)[:120], nom=name, category=categories[category],
-            description=description, price=(Decimal(price) * factor).quantize(Decimal("0.01")),
-            unit=unit, unit_size=size,
+            producer=producer, slug=slugify(name)[:120], nom=name,
+            category=categories[item.category], description=item.description,
+            price=Decimal(item.price), unit=item.unit, unit_size=item.size,
             stock=None if rng.random() < 0.4 else rng.randint(0, 60),
-            is_available=rng.random() > 0.05, season_months=list(months),
+            is_available=rng.random() > 0.05, season_months=list(item.months),
             is_featured=position == 0 and rng.random() < 0.3,
         )
-        product.labels.set([labels[s] for s in label_slugs])
+        product.labels.set([labels[s] for s in item.labels])
         if position % 4 == 3:
             continue  # like real farms, not every product photographed: its drawing shows
-        ProductPhoto.objects.create(product=product, image=demo_photo(name, kind=category),
-                                    thumbnail=demo_photo(name, kind=category, size=(320, 240)),
+        ProductPhoto.objects.create(product=product, image=demo_photo(name, kind=kind),
+                                    thumbnail=demo_photo(name, kind=kind, size=(320, 240)),
                                     alt="")
-    return len(templates)
+    return len(items)
 
 
-def _farm_photos(producer: Producer, templates: list) -> None:
+def _farm_photos(producer: Producer, items: tuple[Item, ...]) -> None:
     """The farm in its landscape, then its first product on the stall (the same picture as
     the product's: drawn once)."""
     name = producer.nom
     ProducerPhoto.objects.create(producer=producer, image=demo_photo(name),
                                  thumbnail=demo_photo(name, size=(320, 240)),
-                                 alt=f"La ferme {name}", position=0)
-    category, product_name = templates[0][0], templates[0][1]
+                                 alt=f"{name} — la campagne du Lot", position=0)
+    product_name, kind = items[0].name, items[0].picture or items[0].category
     ProducerPhoto.objects.create(
-        producer=producer, image=demo_photo(product_name, kind=category),
-        thumbnail=demo_photo(product_name, kind=category, size=(320, 240)),
-        alt=f"{product_name}, de la ferme {name}", position=1)
+        producer=producer, image=demo_photo(product_name, kind=kind),
+        thumbnail=demo_photo(product_name, kind=kind, size=(320, 240)),
+        alt=f"{product_name} — {name}", position=1)
 
 
 def _open_ordering(producer: Producer) -> None:
@@ -235,35 +223,31 @@ def demo_seed() -> SeedResult:
     farmer = _users()
     producer_count = product_count = 0
     created: list[Producer] = []
-    for kind, spec in ARCHETYPES.items():
-        names: list[str] = spec["names"]  # type: ignore[assignment]
-        for index, name in enumerate(names):
-            commune = communes[HOME_COMMUNES[kind][index]]
-            status = (ProducerStatus.PENDING if name in PENDING
-                      else ProducerStatus.SUSPENDED if name in SUSPENDED
-                      else ProducerStatus.APPROVED)
-            producer = Producer.objects.create(
-                slug=slugify(name)[:120], nom=name, legal_name=f"EARL {name}",
-                siret=_siret(rng), description=str(spec["story"]), status=status,
-                approved_at=timezone.now() if status == ProducerStatus.APPROVED else None,
-                commune=commune, address=f"Lieu-dit {rng.choice(PLACES)}",
-                postal_code=commune.postal_codes[0] if commune.postal_codes else "",
-                latitude=round((commune.latitude or 44.6) + rng.uniform(-0.02, 0.02), 5),
-                longitude=round((commune.longitude or 1.6) + rng.uniform(-0.02, 0.02), 5),
-                phone=_phone(rng), email=f"contact@{slugify(name)[:40]}.test",
-                offers_pickup=rng.random() < 0.8, accepts_online_payment=rng.random() < 0.4,
-                is_featured=producer_count < 6,
-                opening_hours="Du lundi au samedi, de 17 h à 19 h, ou sur rendez-vous.",
-            )
-            producer.labels.set([labels[s] for s in spec["labels"]])  # type: ignore[attr-defined]
-            _farm_photos(producer, spec["products"])  # type: ignore[arg-type]
-            _points_of_sale(rng, producer, commune)
-            product_count += _products(rng, producer, spec["products"], categories, labels)  # type: ignore[arg-type]
-            if producer_count == 0:
-                ProducerMembership.objects.create(producer=producer, user=farmer,
-                                                  role=MemberRole.OWNER)
-            producer_count += 1
-            created.append(producer)
+    for farm in FARMS:
+        commune = communes[farm.commune]
+        status = STATUSES[farm.status]
+        producer = Producer.objects.create(
+            slug=slugify(farm.name)[:120], nom=farm.name, legal_name=farm.legal_name,
+            siret=_siret(rng), description=farm.story, status=status,
+            approved_at=timezone.now() if status == ProducerStatus.APPROVED else None,
+            commune=commune, address=f"Lieu-dit {farm.place}",
+            postal_code=commune.postal_codes[0] if commune.postal_codes else "",
+            latitude=round((commune.latitude or 44.6) + rng.uniform(-0.02, 0.02), 5),
+            longitude=round((commune.longitude or 1.6) + rng.uniform(-0.02, 0.02), 5),
+            phone=_phone(rng), email=f"contact@{slugify(farm.name)[:40]}.test",
+            offers_pickup=rng.random() < 0.8, accepts_online_payment=rng.random() < 0.4,
+            is_featured=producer_count < 6,
+            opening_hours="Du lundi au samedi, de 17 h à 19 h, ou sur rendez-vous.",
+        )
+        producer.labels.set([labels[s] for s in farm.labels])
+        _farm_photos(producer, farm.products)
+        _points_of_sale(farm, producer, commune)
+        product_count += _products(rng, producer, farm.products, categories, labels)
+        if producer_count == 0:
+            ProducerMembership.objects.create(producer=producer, user=farmer,
+                                              role=MemberRole.OWNER)
+        producer_count += 1
+        created.append(producer)
     # The demo producer's farm (the first) and the farms drawn as offering pickup take orders
     # for real; the directory's pickup and online payment facts then follow what is set up
     # (the demo has no payment account: nobody is paid online).
@@ -280,8 +264,8 @@ def demo_seed() -> SeedResult:
 
 
 CLAIMANT_EMAIL = "repreneur@ohmylot.test"
-CAMPAIGN_PRODUCTS = ["Noix du Périgord AOP sèches", "Huile de noix vierge",
-                     "Safran du Quercy en filaments"]
+CAMPAIGN_PRODUCTS = ["Noix du Périgord AOP sèches", "Huile de noix vierge du moulin",
+                     "Safran du Quercy en pistils", "Gâteau aux noix de Martel"]
 
 
 def _curation() -> None:
@@ -297,7 +281,7 @@ def _curation() -> None:
             Product.objects.filter(nom__in=CAMPAIGN_PRODUCTS).order_by("nom", "pk")[:6], 1):
         Featuring.objects.create(campaign=campaign, product=product, position=position,
                                  starts_on=campaign.starts_on)
-    pending = Producer.objects.filter(nom__in=PENDING).first()
+    pending = Producer.objects.filter(status=ProducerStatus.PENDING).order_by("pk").first()
     if pending is not None:
         claimant, _ = get_user_model().objects.get_or_create(
             username=CLAIMANT_EMAIL, defaults={"email": CLAIMANT_EMAIL})
