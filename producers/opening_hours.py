@@ -153,7 +153,10 @@ def describe(ranges: Iterable[HoursRange]) -> str:
 
 
 def day_names(days: Iterable[int]) -> str:
-    """« mardi et samedi »; three days or more in a row read « du mardi au samedi »."""
+    """« mardi et samedi »; three days or more in a row read « du mardi au samedi »; all seven,
+    « tous les jours »."""
+    if set(days) == set(Weekday.values):
+        return gettext("tous les jours")
     runs: list[list[int]] = []
     for day in sorted(set(days)):
         if runs and day == runs[-1][-1] + 1:

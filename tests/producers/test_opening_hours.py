@@ -117,6 +117,7 @@ class TestWording:
         ([HoursRange(1, time(9), time(12)), HoursRange(1, time(14), time(18)), HoursRange(5)],
          "lundi, 9 h – 12 h et 14 h – 18 h ; vendredi",
          "Monday, 9:00 – 12:00 and 14:00 – 18:00 ; Friday"),
+        ([HoursRange(d) for d in range(1, 8)], "tous les jours", "every day"),
         ([], "", ""),
     ])
     def test_a_week_in_a_line(self, ranges, french, english):
