@@ -124,3 +124,31 @@ class TestWording:
         assert describe(ranges) == french
         with translation.override("en"):
             assert describe(ranges) == english
+
+
+class TestAdmin:
+    def test_the_admin_edits_a_week_under_the_same_rules(self, lot_communes, admin_client):
+        point = PointOfSaleFactory.create(kind="market", nom="Marché de Figeac",
+                                          commune=commune("46102"), hours=[6])
+        row = point.hours.get()
+        url = f"/admin/producers/pointofsale/{point.pk}/change/"
+        data = {"producer": point.producer_id, "kind": "market", "nom": "Marché de Figeac",
+                "commune": "46102", "address": "", "latitude": "", "longitude": "",
+                "hours-TOTAL_FORMS": "2", "hours-INITIAL_FORMS": "1",
+                "hours-MIN_NUM_FORMS": "0", "hours-MAX_NUM_FORMS": "1000",
+                "hours-0-id": row.pk, "hours-0-point_of_sale": point.pk, "hours-0-weekday": "6",
+                "hours-0-opens": "", "hours-0-closes": "", "hours-0-DELETE": "on",
+                "hours-1-point_of_sale": point.pk, "hours-1-weekday": "", "hours-1-opens": "",
+                "hours-1-closes": ""}
+
+        assert admin_client.get(url).status_code == 200
+        refused = admin_client.post(url, data)
+        moved = admin_client.post(url, {**data, "hours-0-DELETE": "", "hours-1-weekday": "3"})
+
+        assert refused.status_code == 200
+        assert "Indiquez au moins un jour de marché." in refused.content.decode()
+        assert moved.status_code == 302
+        assert point.days() == [3, 6]
+        producer_page = admin_client.get(
+            f"/admin/producers/producer/{point.producer_id}/change/").content.decode()
+        assert "mercredi et samedi" in producer_page
