@@ -13,7 +13,6 @@ import os
 import random
 import sys
 import time
-from datetime import time as clock
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,10 +40,10 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
 
     from marketplace.common.text import name_key
     from marketplace.demo.data.catalogue import FARMS
-    from marketplace.demo.data.seed import MARKETS, SHOPS
+    from marketplace.demo.data.seed import FARM_HOURS, MARKETS, SHOPS, market_weeks
     from marketplace.reference.models import Category, Commune, Label
     from producers.indexing import rebuild_index
-    from producers.models import PointOfSale, Producer, ProducerStatus, Product
+    from producers.models import OpeningHours, PointOfSale, Producer, ProducerStatus, Product
 
     if Producer.objects.exists():
         return "skipped: the database already holds producers"
@@ -79,18 +78,28 @@ def generate(*, producer_count: int = 2000, product_count: int = 40000, seed: in
             for i, p in enumerate(producers)
             for slug in kinds[i % len(kinds)].labels
         ], batch_size=1000)
-        points = []
+        points, weeks = [], []  # a point's week: weeks[i] for points[i]
+        market_week = market_weeks()
         for p in producers:
             points.append(PointOfSale(producer=p, kind="farm", nom=f"À la ferme — {p.nom}",
-                                      commune_id=p.commune_id, opens=clock(17), closes=clock(19),
-                                      offers_pickup=p.offers_pickup))
-            for code, weekday, opens, closes, name in rng.sample(MARKETS, rng.randint(0, 2)):
-                points.append(PointOfSale(producer=p, kind="market", nom=name, commune_id=code,
-                                          weekday=weekday, opens=opens, closes=closes))
+                                      commune_id=p.commune_id, offers_pickup=p.offers_pickup))
+            weeks.append(FARM_HOURS)
+            held = set()
+            for code, _weekday, _opens, _closes, name in rng.sample(MARKETS, rng.randint(0, 2)):
+                if (code, name) not in held:
+                    held.add((code, name))
+                    points.append(PointOfSale(producer=p, kind="market", nom=name,
+                                              commune_id=code))
+                    weeks.append(market_week[(code, name)])
             if rng.random() < 0.2:
                 code, name = rng.choice(SHOPS)
                 points.append(PointOfSale(producer=p, kind="shop", nom=name, commune_id=code))
+                weeks.append([])
+        # Ids back from the insert (PostgreSQL, SQLite >= 3.35), for the weeks' rows.
         PointOfSale.objects.bulk_create(points, batch_size=1000)
+        OpeningHours.objects.bulk_create([
+            OpeningHours(point_of_sale=point, weekday=r.weekday, opens=r.opens, closes=r.closes)
+            for point, week in zip(points, weeks, strict=True) for r in week], batch_size=1000)
         per_producer = max(1, product_count // producer_count)
         products = []
         for i, p in enumerate(producers):

@@ -105,7 +105,14 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
     from marketplace.demo.data.catalogue import FARMS
     from marketplace.reference.models import Category, Commune, Label
     from producers.indexing import rebuild_index
-    from producers.models import PointOfSale, Producer, ProducerStatus, Product, ProductStatus
+    from producers.models import (
+        OpeningHours,
+        PointOfSale,
+        Producer,
+        ProducerStatus,
+        Product,
+        ProductStatus,
+    )
 
     rng = random.Random(SEED)  # noqa: S311 - benchmark data
     communes = list(Commune.objects.exclude(latitude=None).only(
@@ -144,16 +151,24 @@ def generate(producer_count: int, product_count: int) -> dict[str, Any]:
                         for slug in kinds[i % len(kinds)].labels
                         if slug in labels))
 
+        market_days: list[int] = []  # the day of each market, in the order they are copied
+
         def points() -> Any:
             for pk, commune in zip(ids, chosen, strict=True):
                 yield PointOfSale(producer_id=pk, kind="farm", nom="À la ferme",
                                   commune_id=commune.code_insee, offers_pickup=True)
                 if rng.random() < 0.5:
+                    market_days.append(rng.randint(1, 7))
                     yield PointOfSale(producer_id=pk, kind="market", nom="Marché",
-                                      commune_id=commune.code_insee,
-                                      weekday=rng.randint(1, 7))
+                                      commune_id=commune.code_insee)
 
         point_count = _copy(PointOfSale, points())
+        # COPY returns no ids: the markets' come back in insertion (id) order (read before the
+        # next COPY, which holds the connection).
+        markets = list(PointOfSale.objects.filter(kind="market").order_by("pk").values_list(
+            "pk", flat=True))
+        _copy(OpeningHours, (OpeningHours(point_of_sale_id=pk, weekday=day)
+                             for pk, day in zip(markets, market_days, strict=True)))
 
         def products() -> Any:
             for i, pk in enumerate(ids):

@@ -159,16 +159,16 @@ class PickupWindowForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["point_of_sale"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = producer.points_of_sale.select_related("commune").order_by(
-            "kind", "nom")
+        field.queryset = producer.points_of_sale.select_related("commune").prefetch_related(
+            "hours").order_by("kind", "nom")
         field.label_from_instance = _point_label  # type: ignore[method-assign,assignment]
         field.empty_label = _("— Choisissez un lieu —")
 
 
 def _point_label(point: PointOfSale) -> str:
     label = f"{point.get_kind_display()} : {point.nom}"
-    if point.kind == PointOfSaleKind.MARKET and point.weekday:
-        label += f" ({point.get_weekday_display()})"
+    if point.kind == PointOfSaleKind.MARKET and point.hours_text():
+        label += f" ({point.hours_text()})"
     return label
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ from orders.models import (
     PickupWindow,
 )
 from orders.scheduling import Schedule, Slot, paris, parse_slot_key
-from producers.models import Producer, Product
+from producers.models import OpeningHours, PointOfSaleKind, Producer, Product
 
 
 def ordering_settings(producer: Producer) -> OrderingSettings:
@@ -35,13 +35,21 @@ def schedule_for(producer: Producer, *, since: date | None = None) -> Schedule:
     per producer: by default all are read)."""
     settings = ordering_settings(producer)
     windows = list(PickupWindow.objects.filter(producer=producer, is_active=True)
-                   .select_related("point_of_sale__commune"))
+                   .exclude(_off_market_day()).select_related("point_of_sale__commune"))
     closures = Closure.objects.filter(producer=producer)
     openings = producer.holiday_openings.all()
     if since is not None:
         closures, openings = closures.filter(ends_on__gte=since), openings.filter(date__gte=since)
     return Schedule(settings=settings, windows=windows, closures=list(closures),
                     holiday_openings=frozenset(openings.values_list("date", flat=True)))
+
+
+def _off_market_day() -> Q:
+    """A window at a market on a day the market no longer holds (its days changed since the
+    window was set up): it offers no slot, or buyers would come to an empty square."""
+    hours = OpeningHours.objects.filter(point_of_sale=OuterRef("point_of_sale"))
+    return (Q(point_of_sale__kind=PointOfSaleKind.MARKET) & Q(Exists(hours))
+            & ~Q(Exists(hours.filter(weekday=OuterRef("weekday")))))
 
 
 def booked_counts(window_ids: Iterable[int], starts: datetime,

@@ -12,10 +12,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from marketplace.common import cache
 from marketplace.common.states import StateMachine
 from producers import indexing, services, states
+from producers.indexing import CATALOGUE
 from producers.models import (
+    OpeningHours,
     PointOfSale,
+    PointOfSaleKind,
     Producer,
     ProducerInvitation,
     ProducerMembership,
@@ -26,6 +30,7 @@ from producers.models import (
     ProductStatusChange,
     VerifiedEmail,
 )
+from producers.opening_hours import HoursRange, hours_errors
 
 
 class TransitionForm(forms.ModelForm):
@@ -75,9 +80,57 @@ class MembershipInline(admin.TabularInline):
 
 
 class PointOfSaleInline(admin.TabularInline):
+    """Listed with the producer; changed on its own page, where its week is (an inline has no
+    inlines of its own, and a market without its days would break the rule)."""
+
     model = PointOfSale
     extra = 0
-    autocomplete_fields = ["commune"]
+    fields = readonly_fields = ("kind", "nom", "commune", "hours_text", "offers_pickup")
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description=_("jours et horaires"))
+    def hours_text(self, point: PointOfSale) -> str:
+        return point.hours_text()
+
+
+class OpeningHoursAdminFormSet(forms.BaseInlineFormSet):
+    """The week's rules, checked on the rows as they will be saved."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [f.cleaned_data for f in self.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        ranges = [HoursRange(row["weekday"], row.get("opens"), row.get("closes")) for row in kept]
+        errors = hours_errors(is_market=self.instance.kind == PointOfSaleKind.MARKET,
+                              ranges=ranges)
+        if errors:
+            raise ValidationError(errors)
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    formset = OpeningHoursAdminFormSet
+    extra = 2
+
+
+@admin.register(PointOfSale)
+class PointOfSaleAdmin(admin.ModelAdmin):
+    list_display = ["nom", "kind", "producer", "commune"]
+    list_filter = ["kind"]
+    search_fields = ["nom", "producer__nom", "commune__nom"]
+    autocomplete_fields = ["producer", "commune"]
+    list_select_related = ["producer", "commune"]
+    readonly_fields = ["offers_pickup"]
+    inlines = [OpeningHoursInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        cache.bump(CATALOGUE)  # the producer pages, the markets, the filters
 
 
 class ProducerPhotoInline(admin.TabularInline):

@@ -5,16 +5,15 @@ is published and its producer is public. Both statuses move through the state ma
 `producers.states`, never by assignment; stock moves through `producers.services.stock`.
 """
 
+from datetime import time
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,6 +22,13 @@ from marketplace.common.text import name_key
 from marketplace.common.validators import single_line
 from marketplace.reference.models import Category, Commune, Label
 from producers.geo import check_position
+from producers.opening_hours import (  # noqa: F401 - Weekday and OpeningHours live there
+    HoursRange,
+    OpeningHours,
+    Weekday,
+    days_of,
+    describe,
+)
 from producers.siret import validate_siret
 
 MAX_PRICE = Decimal("10000.00")
@@ -169,16 +175,6 @@ class PointOfSaleKind(models.TextChoices):
     PICKUP_POINT = "pickup_point", _("Point de retrait")
 
 
-class Weekday(models.IntegerChoices):
-    MONDAY = 1, _("lundi")
-    TUESDAY = 2, _("mardi")
-    WEDNESDAY = 3, _("mercredi")
-    THURSDAY = 4, _("jeudi")
-    FRIDAY = 5, _("vendredi")
-    SATURDAY = 6, _("samedi")
-    SUNDAY = 7, _("dimanche")
-
-
 class PointOfSale(models.Model):
     """Where to find a producer: the farm, a weekly market stall, a shop, a pickup point."""
 
@@ -192,37 +188,42 @@ class PointOfSale(models.Model):
                                validators=[single_line])
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    weekday = models.PositiveSmallIntegerField(
-        _("jour de marché"), choices=Weekday.choices, null=True, blank=True
-    )
-    opens = models.TimeField(_("ouverture"), null=True, blank=True)
-    closes = models.TimeField(_("fermeture"), null=True, blank=True)
     offers_pickup = models.BooleanField(_("retrait des commandes"), default=False)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["kind", "weekday", "nom"]
+        ordering = ["kind", "nom", "pk"]
         verbose_name = _("point de vente")
         verbose_name_plural = _("points de vente")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind="market", weekday__isnull=False) | ~Q(kind="market"),
-                name="market_has_weekday",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.nom}"
 
+    # The week is in `hours` (OpeningHours); read through these, a prefetch of `hours` serves
+    # every point of a page with no query each.
+    def ranges(self) -> list[HoursRange]:
+        """By day, then opening (sorted here: databases order a missing time differently)."""
+        return sorted((h.as_range() for h in self.hours.all()),
+                      key=lambda r: (r.weekday, r.opens or time.min))
+
+    def first_range(self) -> HoursRange | None:
+        """The first day's first range: what the API's `weekday`/`opens`/`closes` give."""
+        ranges = self.ranges()
+        return ranges[0] if ranges else None
+
+    def days(self) -> list[int]:
+        return days_of(self.ranges())
+
+    def hours_text(self) -> str:
+        """« mercredi et samedi, 7 h 30 – 12 h 30 »; empty when no day is given."""
+        return describe(self.ranges())
+
+    @property
+    def is_market(self) -> bool:
+        return self.kind == PointOfSaleKind.MARKET
+
     def clean(self) -> None:
-        errors: dict[str, list[str]] = {}
-        if self.kind == PointOfSaleKind.MARKET and self.weekday is None:
-            errors["weekday"] = [gettext("Indiquez le jour du marché.")]
-        if self.opens and self.closes and self.closes <= self.opens:
-            errors["closes"] = [gettext("L'heure de fermeture doit suivre l'heure d'ouverture.")]
-        if errors:
-            raise ValidationError(errors)
         if self.commune_id is not None:
             check_position(commune=self.commune, latitude=self.latitude,
                            longitude=self.longitude)

@@ -12,6 +12,7 @@ from marketplace.reference.models import Category, Commune, Label
 from producers.indexing import index_producers, index_products
 from producers.models import (
     MemberRole,
+    OpeningHours,
     PointOfSale,
     PointOfSaleKind,
     Producer,
@@ -76,11 +77,20 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class PointOfSaleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PointOfSale
+        skip_postgeneration_save = True
 
     producer = factory.SubFactory(ProducerFactory)
     kind = PointOfSaleKind.FARM
     nom = "À la ferme"
     commune = factory.SelfAttribute("producer.commune")
+
+    @factory.post_generation
+    def hours(self, create: bool, extracted: Any, **kwargs: object) -> None:
+        """`hours=[6, (3, time(8), time(12))]`: a day alone, or a day with its times."""
+        for item in extracted or ():
+            day, opens, closes = (item, None, None) if isinstance(item, int) else item
+            OpeningHours.objects.create(point_of_sale_id=self.pk, weekday=day, opens=opens,  # type: ignore[attr-defined]
+                                        closes=closes)
 
 
 def category(slug: str = "fromages-de-chevre") -> Category:

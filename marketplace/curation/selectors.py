@@ -21,6 +21,7 @@ from producers.models import (
     ClaimStatus,
     Featuring,
     ListingClaim,
+    OpeningHours,
     PointOfSale,
     Producer,
     ProducerOrigin,
@@ -274,6 +275,7 @@ def history(*, producer: Producer | None = None, product: Product | None = None,
     product_records = Product.history.select_related("history_user")
     claim_records = ListingClaim.history.select_related("history_user")
     place_records = PointOfSale.history.select_related("history_user")
+    hours_records = OpeningHours.history.select_related("history_user")
     farm_photo_records = ProducerPhoto.history.select_related("history_user")
     product_photo_records = ProductPhoto.history.select_related("history_user")
     if producer is not None:
@@ -281,6 +283,9 @@ def history(*, producer: Producer | None = None, product: Product | None = None,
         product_records = product_records.filter(producer_id=producer.pk)
         claim_records = claim_records.filter(producer_id=producer.pk)
         place_records = place_records.filter(producer_id=producer.pk)
+        # Deleted points of sale included: their history rows keep the producer.
+        hours_records = hours_records.filter(point_of_sale_id__in=PointOfSale.history.filter(
+            producer_id=producer.pk).values("id"))
         farm_photo_records = farm_photo_records.filter(producer_id=producer.pk)
         product_photo_records = product_photo_records.filter(
             product_id__in=Product.objects.filter(producer=producer).values("pk"))
@@ -288,6 +293,7 @@ def history(*, producer: Producer | None = None, product: Product | None = None,
         producer_records = producer_records.none()
         claim_records = claim_records.none()
         place_records = place_records.none()
+        hours_records = hours_records.none()
         farm_photo_records = farm_photo_records.none()
         product_records = product_records.filter(id=product.pk)
         product_photo_records = product_photo_records.filter(product_id=product.pk)
@@ -304,6 +310,8 @@ def history(*, producer: Producer | None = None, product: Product | None = None,
         _history_entries(claim_records.order_by("-history_date")[:limit], "claim"),
         _history_entries(place_records.order_by("-history_date")[:limit], "place",
                          f"{_('point de vente')} : "),
+        _history_entries(hours_records.order_by("-history_date")[:limit], "place",
+                         f"{_('horaires')} : "),
         _history_entries(farm_photo_records.order_by("-history_date")[:limit], "photo", photo),
         _history_entries(product_photo_records.order_by("-history_date")[:limit], "photo",
                          photo),

@@ -1,61 +1,110 @@
-"""The weekly markets: each market (a name, a commune, a day) with its hours and the public
-producers who hold a stall there, read from the producers' points of sale."""
+"""The weekly markets: each market (a name, a commune) with its days and hours and the public
+producers who hold a stall there, read from the producers' points of sale and their weeks."""
 
 from dataclasses import dataclass, field
 from datetime import time
 
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from marketplace.reference.geo import distance_km
 from marketplace.reference.models import Commune
-from producers.models import PointOfSale, PointOfSaleKind, Producer, Weekday
+from producers.models import OpeningHours, PointOfSale, PointOfSaleKind, Producer
+from producers.opening_hours import HoursRange, day_names, days_of, describe
 
 
 @dataclass
 class Market:
+    """A market (a name in a commune) on all the days its stalls give, each day's hours as the
+    first stall (by producer name) gives them."""
+
     nom: str
     commune_code: str
     commune_nom: str
-    weekday: int
-    opens: time | None
-    closes: time | None
+    ranges: list[HoursRange]
     lat: float | None
     lon: float | None
-    producers: list[tuple[str, str]] = field(default_factory=list)  # (name, page URL)
+    # (name, page URL, the producer's days when not all the market's, e.g. « samedi »)
+    producers: list[tuple[str, str, str]] = field(default_factory=list)
     distance_km: float | None = None
 
     @property
-    def weekday_label(self) -> str:
-        return str(Weekday(self.weekday).label)
+    def days(self) -> list[int]:
+        return days_of(self.ranges)
+
+    @property
+    def first_day(self) -> int:
+        return self.days[0] if self.ranges else 8
+
+    @property
+    def hours_text(self) -> str:
+        """« mercredi et samedi, 7 h 30 – 12 h 30 »"""
+        return describe(self.ranges)
+
+
+@dataclass
+class _Point:
+    producer_id: int
+    nom: str
+    commune_code: str
+    commune_nom: str
+    lat: float | None
+    lon: float | None
+    producer: str
+    slug: str
+    ranges: list[HoursRange] = field(default_factory=list)
+
+
+def _market_points(rows: QuerySet[PointOfSale], weekday: int | None) -> list[_Point]:
+    """Market stalls with their weeks, in one query (a row per range), in the queryset's order;
+    with `weekday`, only those held that day (their other days kept)."""
+    if weekday is not None:
+        rows = rows.filter(Exists(OpeningHours.objects.filter(point_of_sale=OuterRef("pk"),
+                                                              weekday=weekday)))
+    points: dict[int, _Point] = {}
+    for pk, owner, nom, code, commune_nom, lat, lon, producer, slug, day, opens, closes in (
+            rows.annotate(pos_lat=Coalesce("latitude", "commune__latitude"),
+                          pos_lon=Coalesce("longitude", "commune__longitude"))
+            .values_list("pk", "producer_id", "nom", "commune_id", "commune__nom", "pos_lat",
+                         "pos_lon", "producer__nom", "producer__slug", "hours__weekday",
+                         "hours__opens", "hours__closes")):
+        point = points.setdefault(pk, _Point(owner, nom, code, commune_nom, lat, lon, producer,
+                                             slug))
+        if day is not None:
+            point.ranges.append(HoursRange(day, opens, closes))
+    return list(points.values())
 
 
 def markets(*, weekday: int | None = None, commune: Commune | None = None,
             radius_km: float | None = None) -> list[Market]:
     """The markets held on `weekday` (any day if None), in `commune` or within `radius_km` of
-    its centre; the nearest first when a commune is given, else by day and commune."""
+    its centre; the nearest first when a commune is given, else by (first) day and commune."""
     rows = (PointOfSale.objects.filter(kind=PointOfSaleKind.MARKET,
                                        producer__in=Producer.objects.public())
-            .annotate(pos_lat=Coalesce("latitude", "commune__latitude"),
-                      pos_lon=Coalesce("longitude", "commune__longitude"))
-            .order_by("weekday", "commune__nom", "nom", "producer__nom")
-            .values_list("nom", "commune_id", "commune__nom", "weekday", "opens", "closes",
-                         "pos_lat", "pos_lon", "producer__nom", "producer__slug"))
-    if weekday is not None:
-        rows = rows.filter(weekday=weekday)
+            .order_by("commune__nom", "nom", "producer__nom", "pk"))
     if commune is not None and radius_km is None:
         rows = rows.filter(commune=commune)
-    found: dict[tuple[str, str, int], Market] = {}
-    for nom, code, commune_nom, day, opens, closes, lat, lon, producer, slug in rows:
-        if day is None:  # a market always has its day (a constraint); for the type checker
-            continue
-        market = found.setdefault((nom, code, day), Market(
-            nom=nom, commune_code=code, commune_nom=commune_nom, weekday=day, opens=opens,
-            closes=closes, lat=lat, lon=lon))
-        url = reverse("marketplace:producer", kwargs={"slug": slug})
-        if (producer, url) not in market.producers:
-            market.producers.append((producer, url))
-    listed = list(found.values())
+    found: dict[tuple[str, str], Market] = {}
+    stalls: dict[tuple[str, str], list[_Point]] = {}
+    for point in _market_points(rows, weekday):
+        key = (point.nom, point.commune_code)
+        market = found.setdefault(key, Market(
+            nom=point.nom, commune_code=point.commune_code, commune_nom=point.commune_nom,
+            ranges=[], lat=point.lat, lon=point.lon))
+        given = set(market.days)
+        market.ranges += [r for r in point.ranges if r.weekday not in given]
+        stalls.setdefault(key, []).append(point)
+    for key, market in found.items():
+        market.ranges.sort(key=lambda r: (r.weekday, r.opens or time.min))
+        for point in stalls[key]:
+            url = reverse("marketplace:producer", kwargs={"slug": point.slug})
+            days = days_of(point.ranges)
+            note = "" if days == market.days else day_names(days)
+            if not any(url == known for _nom, known, _note in market.producers):
+                market.producers.append((point.producer, url, note))
+    listed = sorted(found.values(), key=lambda m: (
+        (0 if weekday is not None else m.first_day), m.commune_nom, m.nom))
     if commune is None or commune.latitude is None or commune.longitude is None:
         return listed
     centre = (commune.latitude, commune.longitude)
@@ -65,7 +114,7 @@ def markets(*, weekday: int | None = None, commune: Commune | None = None,
     if radius_km is not None:
         listed = [m for m in listed if m.distance_km is not None and m.distance_km <= radius_km]
     return sorted(listed, key=lambda m: (m.distance_km if m.distance_km is not None else 1e9,
-                                         m.weekday, m.nom))
+                                         m.first_day, m.nom))
 
 
 @dataclass
@@ -74,16 +123,14 @@ class Stall:
 
     nom: str
     commune_nom: str
-    weekday: int | None
-    opens: time | None
-    closes: time | None
+    ranges: list[HoursRange]
     lat: float | None
     lon: float | None
     distance_km: float | None = None
 
     @property
-    def weekday_label(self) -> str:
-        return str(Weekday(self.weekday).label) if self.weekday else ""
+    def hours_text(self) -> str:
+        return describe(self.ranges)
 
 
 def attach_stalls(producers: list[Producer], *, weekday: int | None = None,
@@ -93,28 +140,24 @@ def attach_stalls(producers: list[Producer], *, weekday: int | None = None,
     becomes the nearest stall's, not the farm's."""
     rows = (PointOfSale.objects.filter(kind=PointOfSaleKind.MARKET,
                                        producer__in=[p.pk for p in producers])
-            .annotate(pos_lat=Coalesce("latitude", "commune__latitude"),
-                      pos_lon=Coalesce("longitude", "commune__longitude"))
-            .order_by("weekday", "nom")
-            .values_list("producer_id", "nom", "commune__nom", "commune_id", "weekday", "opens",
-                         "closes", "pos_lat", "pos_lon"))
-    if weekday is not None:
-        rows = rows.filter(weekday=weekday)
+            .order_by("nom", "pk"))
     centre = (commune.latitude, commune.longitude) if commune is not None else None
-    stalls: dict[int, list[Stall]] = {}
-    for producer_id, nom, commune_nom, code, day, opens, closes, lat, lon in rows:
-        stall = Stall(nom=nom, commune_nom=commune_nom, weekday=day, opens=opens, closes=closes,
-                      lat=lat, lon=lon)
-        if centre is not None and None not in centre and lat is not None and lon is not None:
-            stall.distance_km = round(distance_km(centre, (lat, lon)), 1)  # type: ignore[arg-type]
+    stalls: dict[int, list[tuple[int, Stall]]] = {}
+    for point in _market_points(rows, weekday):
+        stall = Stall(nom=point.nom, commune_nom=point.commune_nom, ranges=point.ranges,
+                      lat=point.lat, lon=point.lon)
+        if centre is not None and None not in centre and point.lat is not None \
+                and point.lon is not None:
+            stall.distance_km = round(distance_km(centre, (point.lat, point.lon)), 1)  # type: ignore[arg-type]
             if radius_km is not None and stall.distance_km > radius_km:
                 continue
-        elif commune is not None and code != commune.code_insee:
+        elif commune is not None and point.commune_code != commune.code_insee:
             continue
-        stalls.setdefault(producer_id, []).append(stall)
+        first = days_of(point.ranges)[0] if point.ranges else 8
+        stalls.setdefault(point.producer_id, []).append((first, stall))
     for producer in producers:
-        found = sorted(stalls.get(producer.pk, []),
-                       key=lambda s: (s.distance_km if s.distance_km is not None else 0.0))
+        found = [s for _day, s in sorted(stalls.get(producer.pk, []), key=lambda x: x[0])]
+        found.sort(key=lambda s: (s.distance_km if s.distance_km is not None else 0.0))
         producer.stalls = found  # type: ignore[attr-defined]
         if found and found[0].distance_km is not None:
             producer.distance_km = found[0].distance_km  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from marketplace.directory.intent import named_categories
 from marketplace.reference.geo import distance_km
 from marketplace.reference.models import Category, Commune, commune_slug, is_insee_code
 from producers.indexing import CATALOGUE
-from producers.models import PointOfSale, Producer, Product, ProductStatus
+from producers.models import OpeningHours, PointOfSale, Producer, Product, ProductStatus
 
 # Above this many matches, a list sorted by the database re-runs the text query as a subquery
 # rather than passing the ids (SQLite allows 32,766 parameters per query).
@@ -142,8 +142,9 @@ def _points_of_sale(criteria: Criteria) -> QuerySet[PointOfSale]:
     found = PointOfSale.objects.all()
     if criteria.points_of_sale:
         found = found.filter(kind__in=criteria.points_of_sale)
-    if criteria.weekday:
-        found = found.filter(weekday=criteria.weekday)
+    if criteria.weekday:  # open that day: any of its ranges
+        found = found.filter(Exists(OpeningHours.objects.filter(
+            point_of_sale=OuterRef("pk"), weekday=criteria.weekday)))
     return found
 
 

@@ -42,9 +42,9 @@ def producer_json_ld(producer: Producer, request: HttpRequest | None = None) -> 
     if photos:
         data["image"] = photos
     hours = [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{DAYS[p.weekday]}",
-         "opens": p.opens.strftime("%H:%M"), "closes": p.closes.strftime("%H:%M")}
-        for p in producer.points_of_sale.all() if p.weekday and p.opens and p.closes
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{DAYS[r.weekday]}",
+         "opens": r.opens.strftime("%H:%M"), "closes": r.closes.strftime("%H:%M")}
+        for p in producer.points_of_sale.all() for r in p.ranges() if r.opens and r.closes
     ]
     if hours:
         data["openingHoursSpecification"] = hours

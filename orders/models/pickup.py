@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -98,13 +99,21 @@ class PickupWindow(models.Model):
         if point is not None:
             if self.producer_id and point.producer_id != self.producer_id:
                 errors["point_of_sale"] = [gettext("Ce lieu n'est pas l'un des vôtres.")]
-            elif point.kind == PointOfSaleKind.MARKET and point.weekday not in (None,
-                                                                                 self.weekday):
-                errors["weekday"] = [gettext(
-                    "Votre étal au %(marche)s n'existe que le %(jour)s : choisissez ce jour.")
-                    % {"marche": point.nom, "jour": point.get_weekday_display()}]
+            elif point.kind == PointOfSaleKind.MARKET and point.days() and (
+                    self.weekday not in point.days()):
+                errors["weekday"] = [_market_days_error(point)]
         if errors:
             raise ValidationError(errors)
+
+
+def _market_days_error(point: PointOfSale) -> str:
+    days = [str(Weekday(d).label) for d in point.days()]
+    if len(days) == 1:
+        return gettext("Votre étal au %(marche)s n'existe que le %(jour)s : choisissez ce jour."
+                       ) % {"marche": point.nom, "jour": days[0]}
+    return gettext("Votre étal au %(marche)s n'existe que ces jours : %(jours)s. Choisissez "
+                   "l'un d'eux.") % {"marche": point.nom,
+                                      "jours": get_text_list(days, gettext("ou"))}
 
 
 class Closure(models.Model):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.reference.models import Label
 from producers.forms.fields import CommuneField, PhotosField, clean_phone
+from producers.forms.hours import hours_formset
 from producers.geo import check_position
 from producers.images import validate_image
 from producers.models import (
@@ -18,6 +19,7 @@ from producers.models import (
     PointOfSaleKind,
     Producer,
 )
+from producers.opening_hours import HoursRange, hours_errors
 
 
 class SocialLinksField(forms.CharField):
@@ -163,39 +165,44 @@ class PhotoAltForm(forms.Form):
 
 
 class PointOfSaleForm(forms.ModelForm):
+    """The place, and its week in `hours` (a formset of day + opening + closing rows) that the
+    form validates with it: `is_valid` is both's, and the week's own rules (a market needs a
+    day, ranges of a day must not overlap) are checked once the rows are."""
+
     commune = CommuneField(label=_("Commune"))
 
     class Meta:
         model = PointOfSale
-        fields = ["kind", "nom", "commune", "address", "weekday", "opens", "closes"]
-        widgets = {
-            "kind": forms.RadioSelect,
-            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
+        fields = ["kind", "nom", "commune", "address"]
+        widgets = {"kind": forms.RadioSelect}
         labels = {"nom": _("Nom du lieu")}
-        help_texts = {
-            "nom": _("Par exemple : Marché de Cahors, place Chapou."),
-            "weekday": _("Pour un marché : le jour où vous y êtes."),
-        }
+        help_texts = {"nom": _("Par exemple : Marché de Cahors, place Chapou.")}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(data, *args, **kwargs)
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
         kind.choices = PointOfSaleKind.choices
-        self.fields["weekday"].required = False
+        self.hours = hours_formset(data, self.instance.ranges() if self.instance.pk else [])
+        self.hours_errors: list[str] = []
+
+    def is_valid(self) -> bool:
+        hours_valid = self.hours.is_valid()
+        return super().is_valid() and hours_valid
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("kind") == PointOfSaleKind.MARKET and not data.get("weekday"):
-            self.add_error("weekday", _("Indiquez le jour du marché."))
-        if data.get("kind") != PointOfSaleKind.MARKET:
-            data["weekday"] = None
-        opens, closes = data.get("opens"), data.get("closes")
-        if opens and closes and closes <= opens:
-            self.add_error("closes", _("L'heure de fermeture doit suivre l'heure d'ouverture."))
+        if not self.hours.is_valid():
+            self.add_error(None, _("Jours et horaires : corrigez les lignes signalées."))
+        elif "kind" in data:
+            self.hours_errors = hours_errors(is_market=data["kind"] == PointOfSaleKind.MARKET,
+                                             ranges=self.hours.ranges())
+            for message in self.hours_errors:
+                self.add_error(None, message)
         return data
+
+    def hours_data(self) -> list[HoursRange]:
+        return self.hours.ranges()
 
     def _post_clean(self) -> None:
         pass  # the service validates the model

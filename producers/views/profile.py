@@ -151,7 +151,7 @@ def photo_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def points_of_sale(request: HttpRequest, slug: str) -> HttpResponse:
     producer = current_producer(request, slug)
-    points = producer.points_of_sale.select_related("commune")
+    points = producer.points_of_sale.select_related("commune").prefetch_related("hours")
     return render_dashboard(request, "producers/points_of_sale.html", producer,
                             {"points": points}, section="points")
 
@@ -163,12 +163,12 @@ def point_of_sale_edit(request: HttpRequest, slug: str, pk: int | None = None) -
     initial = {} if point else {"commune": producer.commune}
     form = PointOfSaleForm(request.POST or None, instance=point, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data, hours = dict(form.cleaned_data), form.hours_data()
         try:
             if point is None:
-                services.point_of_sale_create(producer=producer, data=data)
+                services.point_of_sale_create(producer=producer, data=data, hours=hours)
             else:
-                services.point_of_sale_update(point=point, data=data)
+                services.point_of_sale_update(point=point, data=data, hours=hours)
         except ValidationError as error:
             add_service_error(form, error)
         else:

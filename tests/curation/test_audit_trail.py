@@ -2,6 +2,7 @@
 stock the producer types, not only the fields of the farm and product rows."""
 
 import io
+from datetime import time
 from decimal import Decimal
 
 from django.db import connection
@@ -9,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from marketplace.reference.models import Label
+from producers import services
 from producers.models import PointOfSale, PointOfSaleKind
+from producers.opening_hours import HoursRange
 from producers.services import photos as photo_services
 from producers.services import products as product_services
 from tests.factories import ProductFactory
@@ -58,6 +61,20 @@ def test_photos_and_points_of_sale_join_the_trail(cci, farmer):
     assert any(s.startswith("photo : Tomme") for s in subjects)
     assert any(s.startswith("point de vente : ") and s.endswith("Boutique de la ferme")
                for s in subjects)
+
+
+def test_the_days_of_a_point_of_sale_join_the_trail_with_who_changed_them(cci, farmer):
+    point = services.point_of_sale_create(
+        producer=farmer.producer, data={"kind": "market", "nom": "Marché de Cahors",
+                                        "commune": farmer.producer.commune},
+        hours=[HoursRange(3, time(7, 30), time(12, 30))])
+
+    services.point_of_sale_update(point=point, data={}, hours=[
+        HoursRange(3, time(7, 30), time(12, 30)), HoursRange(6, time(7, 30), time(12, 30))])
+
+    hours = [(e.change, e.subject) for e in _trail(cci) if e.subject.startswith("horaires")]
+    assert sorted(hours) == [("+", "horaires : mercredi, 7 h 30 – 12 h 30"),
+                             ("+", "horaires : samedi, 7 h 30 – 12 h 30")]
 
 
 def test_the_trail_of_one_product_holds_its_photos_but_not_the_farms(cci, farmer):

@@ -86,7 +86,7 @@ def catalogue(lot_communes):
     PointOfSaleFactory(producer=p["figeac"], kind=PointOfSaleKind.FARM, nom="À la ferme")
     # The Cahors winemaker sells at Figeac's Saturday market: "at a market in Figeac".
     PointOfSaleFactory(producer=p["cahors"], kind=PointOfSaleKind.MARKET,
-                       nom="Marché de Figeac", commune=commune("46102"), weekday=6)
+                       nom="Marché de Figeac", commune=commune("46102"), hours=[6])
     PointOfSaleFactory(producer=p["lalbenque"], kind=PointOfSaleKind.MARKET,
-                       nom="Marché aux truffes", commune=commune("46148"), weekday=2)
+                       nom="Marché aux truffes", commune=commune("46148"), hours=[2])
     return Catalogue(producers=p, products=f)

@@ -1,5 +1,7 @@
 """GET /api/v1/producers/ and /api/v1/products/: the contract's fields, the pages' filters."""
 
+from datetime import time
+
 import pytest
 
 from producers.models import Producer
@@ -35,7 +37,8 @@ def test_producer_list_fields(client, catalogue):
         "url": "http://127.0.0.1:8000/producteurs/domaine-du-causse/",
         "points_of_sale": [{"kind": "market", "nom": "Marché de Figeac",
                             "commune": {"code_insee": "46102", "nom": "Figeac"},
-                            "weekday": 6, "opens": None, "closes": None}],
+                            "weekday": 6, "opens": None, "closes": None,
+                            "hours": [{"weekday": 6, "opens": None, "closes": None}]}],
         "distance_km": None,
     }
 
@@ -53,6 +56,41 @@ def test_producer_detail(client, catalogue):
 
     assert body["categories"] == ["safran", "truffes"]
     assert body["points_of_sale"][0]["weekday"] == 2
+
+
+def test_a_point_of_sale_lists_all_its_days_and_gives_the_first_as_before(client, catalogue):
+    producer = ProducerFactory(nom="Ferme des Arques", slug="ferme-des-arques",
+                               commune=commune("46042"))
+    PointOfSaleFactory(producer=producer, kind="market", nom="Marché de Cahors",
+                       commune=commune("46042"),
+                       hours=[(6, time(8), time(13)), (3, time(7, 30), time(12, 30))])
+    PointOfSaleFactory(producer=producer, kind="farm", nom="À la ferme",
+                       hours=[(2, time(17), time(19)), (5, time(17), time(19))])
+
+    points = client.get("/api/v1/producers/ferme-des-arques/").json()["points_of_sale"]
+
+    assert points == [
+        {"kind": "farm", "nom": "À la ferme", "commune": {"code_insee": "46042", "nom": "Cahors"},
+         "weekday": None, "opens": "17:00", "closes": "19:00",  # a day: markets only
+         "hours": [{"weekday": 2, "opens": "17:00", "closes": "19:00"},
+                   {"weekday": 5, "opens": "17:00", "closes": "19:00"}]},
+        {"kind": "market", "nom": "Marché de Cahors",
+         "commune": {"code_insee": "46042", "nom": "Cahors"},
+         "weekday": 3, "opens": "07:30", "closes": "12:30",
+         "hours": [{"weekday": 3, "opens": "07:30", "closes": "12:30"},
+                   {"weekday": 6, "opens": "08:00", "closes": "13:00"}]},
+    ]
+
+
+@pytest.mark.parametrize(("day", "found"), [("3", True), ("6", True), ("4", False)])
+def test_the_weekday_filter_matches_a_second_day(client, catalogue, day, found):
+    producer = ProducerFactory(nom="Ferme des Arques", slug="ferme-des-arques")
+    PointOfSaleFactory(producer=producer, kind="market", nom="Marché de Cahors",
+                       commune=commune("46042"), hours=[6, 3])
+
+    body = client.get("/api/v1/producers/", {"point_of_sale": "market", "weekday": day}).json()
+
+    assert ("ferme-des-arques" in {p["slug"] for p in body["results"]}) is found
 
 
 def test_product_list_with_distance(client, catalogue):
@@ -136,7 +174,7 @@ def test_api_lists_run_a_bounded_number_of_queries(client, lot_communes, url,
         producer: Producer = ProducerFactory.create(commune=commune("46102"))
         producer.labels.add(label("aop"))
         PointOfSaleFactory.create(producer=producer, kind="market", nom="Marché de Figeac",
-                                  weekday=3 if n % 2 else 6)
+                                  hours=[3 if n % 2 else 6])
         ProductFactory(producer=producer, nom=f"Miel {n}", category=category("miels"))
     # A running server holds the taxonomy and the index's words for a minute: counted warm.
     client.get(url)

@@ -102,3 +102,20 @@ def test_rebuild_search_index_command():
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert indexed() == set(Product.objects.published().values_list("pk", flat=True))
+
+
+def test_demo_markets_are_held_on_their_days_and_take_pickups_on_each(client):
+    from orders.models import PickupWindow
+    from producers.models import PointOfSale
+
+    cahors = PointOfSale.objects.filter(nom="Marché de Cahors, place Chapou")
+    html = client.get("/marches/", {"weekday": "3"}).content.decode()
+
+    assert cahors.exists() and all(p.days() == [3, 6] for p in cahors)
+    assert "Mercredi et samedi, 7 h 30 – 12 h 30" in html
+    demo_farm = Producer.objects.get(memberships__user__username="producteur@ohmylot.test")
+    stalls = demo_farm.points_of_sale.filter(kind="market")
+    assert stalls.exists()  # the demo's checkout picks a market slot
+    for stall in stalls:
+        assert sorted(PickupWindow.objects.filter(point_of_sale=stall)
+                      .values_list("weekday", flat=True)) == stall.days()

@@ -1,10 +1,11 @@
 """The directory's pages: filters, distance, errors, htmx, query counts."""
 
 import re
+from datetime import time
 
 import pytest
 
-from producers.models import Producer
+from producers.models import OpeningHours, PointOfSale, Producer
 from tests.factories import (
     PointOfSaleFactory,
     ProducerFactory,
@@ -105,6 +106,22 @@ def test_point_of_sale_in_the_area_means_at_a_market_there(client, catalogue):
     assert titles(on_tuesday) == ["Truffière de Lalbenque"]
 
 
+def test_the_weekday_filter_matches_any_day_of_a_market(client, catalogue):
+    # The Cahors winemaker's Figeac market gets a second day, Wednesday mornings.
+    market = PointOfSale.objects.get(producer=catalogue.producers["cahors"])
+    OpeningHours.objects.create(point_of_sale=market, weekday=3, opens=time(8), closes=time(12))
+
+    def listed(day: str, path: str = "/producteurs/") -> list[str]:
+        return titles(client.get(path, {"point_of_sale": "market", "weekday": day}))
+
+    assert listed("3") == listed("6") == ["Domaine du Causse"]
+    assert listed("5") == []
+    assert listed("3", "/produits/") == ["Noix fraîches", "Vin de Cahors AOC 2022"]
+    html = client.get("/producteurs/domaine-du-causse/").content.decode()
+    assert "Marché de Figeac, <a href=\"/communes/46102/\">Figeac</a> — mercredi, 8 h – 12 h ; " \
+           "samedi<" in html
+
+
 def test_producer_search_and_sorting(client, catalogue):
     response = client.get("/producteurs/", {"q": "causse", "sort": "name"})
 
@@ -201,7 +218,7 @@ def test_producer_page(client, catalogue):
     html = response.content.decode()
     assert response.status_code == 200
     assert "AOC (appellation d&#x27;origine contrôlée)" in html
-    assert "Marché de Figeac" in html and "le samedi" in html
+    assert re.search(r"Marché de Figeac, <a [^>]+>Figeac</a> — samedi<", html)
     assert "Vin de Cahors AOC 2022" in html
     assert '"@type": "LocalBusiness"' in html
     assert ('<link rel="canonical" href="http://127.0.0.1:8000/producteurs/domaine-du-causse/">'

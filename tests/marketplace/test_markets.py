@@ -2,6 +2,7 @@
 commune and radius; bad input is a form error, never a 500."""
 
 import re
+from datetime import time
 
 import pytest
 
@@ -21,19 +22,50 @@ def test_markets_list_day_hours_commune_and_producers(client, catalogue):
     html = response.content.decode()
     assert response.status_code == 200
     assert market_names(response) == ["Marché aux truffes", "Marché de Figeac"]  # by day
-    assert "Le samedi, à Figeac" in html
+    assert re.search(r'<p class="market-hours">Samedi</p>\s*<p>À Figeac', html)
     assert 'href="/producteurs/domaine-du-causse/"' in html
 
 
 def test_the_producers_of_one_market_are_listed_once_under_it(client, catalogue):
     other = ProducerFactory(nom="Rucher du Célé", slug="rucher-du-cele")
     PointOfSaleFactory(producer=other, kind=PointOfSaleKind.MARKET, nom="Marché de Figeac",
-                       commune=commune("46102"), weekday=6)
+                       commune=commune("46102"), hours=[6])
 
     html = client.get("/marches/", {"weekday": "6"}).content.decode()
 
     assert html.count('<h3 class="card-title">Marché de Figeac</h3>') == 1
     assert "Rucher du Célé" in html and "Domaine du Causse" in html
+
+
+def test_a_market_held_on_two_days_shows_both_with_their_hours(client, catalogue):
+    cahors = ProducerFactory(nom="Ferme des Arques", slug="ferme-des-arques")
+    PointOfSaleFactory(producer=cahors, kind=PointOfSaleKind.MARKET,
+                       nom="Marché de Cahors", commune=commune("46042"),
+                       hours=[(6, time(7, 30), time(12, 30)), (3, time(7, 30), time(12, 30))])
+
+    listed = client.get("/marches/")
+    on_saturday = client.get("/marches/", {"weekday": "6"})
+
+    assert market_names(listed) == ["Marché aux truffes", "Marché de Cahors",
+                                    "Marché de Figeac"]  # by first day: Tue, Wed, Sat
+    html = on_saturday.content.decode()
+    assert market_names(on_saturday) == ["Marché de Cahors", "Marché de Figeac"]
+    assert re.search(r'<p class="market-hours">Mercredi et samedi, 7 h 30 – 12 h 30</p>'
+                     r'\s*<p>À Cahors', html)
+    assert market_names(client.get("/marches/", {"weekday": "3"})) == ["Marché de Cahors"]
+
+
+def test_a_producer_there_on_fewer_days_than_the_market_says_its_days(client, catalogue):
+    PointOfSaleFactory(producer=ProducerFactory(nom="Rucher du Célé", slug="rucher-du-cele"),
+                       kind=PointOfSaleKind.MARKET, nom="Marché de Figeac",
+                       commune=commune("46102"), hours=[4, 6])
+
+    html = client.get("/marches/").content.decode()
+    card = html[html.index("<h3 class=\"card-title\">Marché de Figeac</h3>"):]
+
+    assert '<p class="market-hours">Jeudi et samedi</p>' in card
+    assert re.search(r'Domaine du Causse</a> \(samedi\)</li>', card)
+    assert re.search(r'Rucher du Célé</a></li>', card)
 
 
 def test_filter_by_day(client, catalogue):
@@ -65,7 +97,7 @@ def test_a_product_page_says_where_and_when_to_buy_it(client, catalogue):
     html = client.get(product.get_absolute_url()).content.decode()
 
     assert "Où et quand l'acheter" in html
-    assert re.search(r"Marché de Figeac, <a href=\"/communes/46102/\">Figeac</a> — le samedi",
+    assert re.search(r"Marché de Figeac, <a href=\"/communes/46102/\">Figeac</a> — samedi<",
                      html)
 
 
@@ -75,7 +107,7 @@ def test_the_directory_filtered_by_market_names_the_market_day_and_distance(clie
 
     html = response.content.decode()
     card = html[html.index("Domaine du Causse"):]
-    assert re.search(r'class="card-meta">Marché de Figeac, le samedi.*?'
+    assert re.search(r'class="card-meta">Marché de Figeac — samedi.*?'
                      r'class="distance">à 0,0 km<', card, re.S)
     # The map shows the market, not the farm in Cahors.
     points = response.context["map_points"]

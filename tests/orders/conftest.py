@@ -51,8 +51,8 @@ def open_farm(*, nom: str, slug: str, email: str, capacity: int = 4, lead_time_h
     farm = PointOfSaleFactory.create(producer=producer, kind=PointOfSaleKind.FARM,
                                      nom=f"À la ferme — {nom}", address="Lieu-dit La Borie")
     market = PointOfSaleFactory.create(producer=producer, kind=PointOfSaleKind.MARKET,
-                                       nom="Marché de Cahors, place Chapou", weekday=SATURDAY,
-                                       opens=time(7, 30), closes=time(12, 30),
+                                       nom="Marché de Cahors, place Chapou",
+                                       hours=[(SATURDAY, time(7, 30), time(12, 30))],
                                        commune=commune("46042"))
     services.ordering_settings_update(producer=producer, data={
         "is_open": True, "lead_time_hours": lead_time_hours, "horizon_days": horizon_days,

@@ -9,7 +9,7 @@ from django.core import mail
 
 from orders import services
 from orders.models import OrderStatus, PickupWindow
-from producers.models import PointOfSale, Producer
+from producers.models import OpeningHours, PointOfSale, Producer
 from tests.factories import ProducerFactory
 from tests.orders.helpers import first_slot, place
 
@@ -206,3 +206,25 @@ def test_the_windows_time_range_is_checked(borie):
 
     assert response.status_code == 400
     assert PickupWindow.objects.filter(producer=borie.producer, starts=time(12)).count() == 0
+
+
+def test_a_market_held_on_two_days_takes_windows_on_either_day_only(borie):
+    OpeningHours.objects.create(point_of_sale=borie.market, weekday=3, opens=time(7, 30),
+                                closes=time(12, 30))
+
+    def add(day: str):
+        return borie.client.post(url(borie, "retrait/plages/ajouter/"), {
+            "point_of_sale": borie.market.pk, "weekday": day, "starts": "08:00",
+            "ends": "12:00", "capacity": "5", "is_active": "on"})
+
+    friday, wednesday = add("5"), add("3")
+
+    assert friday.status_code == 400
+    assert ("Votre étal au Marché de Cahors, place Chapou n'existe que ces jours : mercredi ou "
+            "samedi. Choisissez l'un d'eux.") in unescape(friday.content.decode())
+    assert wednesday.status_code == 302
+    assert sorted(PickupWindow.objects.filter(point_of_sale=borie.market)
+                  .values_list("weekday", flat=True)) == [3, 6]
+    page = borie.client.get(url(borie, "retrait/plages/ajouter/")).content.decode()
+    assert "Marché : Marché de Cahors, place Chapou (mercredi et samedi, 7 h 30 – 12 h 30)" in \
+        unescape(page)

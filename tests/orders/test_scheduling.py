@@ -46,6 +46,17 @@ def test_a_market_stall_has_slots_only_on_market_day(borie):
     assert market_days == {date(2026, 7, 11), date(2026, 7, 18)}
 
 
+def test_a_market_that_moves_to_another_day_stops_offering_the_old_days_slots(borie):
+    saturday = borie.market.hours.get()
+    saturday.weekday = 3  # the market is now held on Wednesdays; the window says Saturday
+    saturday.save()
+
+    slots = schedule_for(borie.producer).candidates(now=at(2026, 7, 6, 0, 0))
+
+    assert not [s for s in slots if s.point_of_sale_id == borie.market.pk]
+    assert [s for s in slots if s.point_of_sale_id == borie.farm.pk]
+
+
 def test_summer_time_starts_and_ends_with_the_same_wall_clock_slots(borie):
     schedule = schedule_for(borie.producer)
     before, after = date(2026, 3, 28), date(2026, 3, 29)  # summer time starts on the 29th

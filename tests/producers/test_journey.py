@@ -35,7 +35,8 @@ def test_from_sign_up_to_the_public_page(lot_communes, django_capture_on_commit_
         "social_links": "", "opening_hours": "", "address": "", "postal_code": ""})
     client.post(f"{base}/points-de-vente/ajouter/", {
         "kind": "market", "nom": "Marché aux truffes de Lalbenque", "commune": "46148",
-        "weekday": "2", "opens": "14:00", "closes": "16:00"})
+        "hours-TOTAL_FORMS": "1", "hours-INITIAL_FORMS": "0", "hours-0-weekday": "2",
+        "hours-0-opens": "14:00", "hours-0-closes": "16:00"})
     category = Category.objects.get(slug="truffes")
     for n in range(10):
         photo = SimpleUploadedFile(f"truffe{n}.jpg", image_bytes("JPEG", (640, 480)),
@@ -52,4 +53,4 @@ def test_from_sign_up_to_the_public_page(lot_communes, django_capture_on_commit_
     html = page.content.decode()
     assert "Truffe noire, lot 1" in html and "Truffe noire, lot 10" in html
     assert producer.products.filter(photos__isnull=False).distinct().count() == 10
-    assert producer.points_of_sale.get().weekday == 2
+    assert producer.points_of_sale.get().days() == [2]

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from marketplace.reference.models import Label
-from producers.models import PointOfSale, Producer, ProducerPhoto, ProducerStatus
-from tests.factories import PointOfSaleFactory
+from producers.models import OpeningHours, PointOfSale, Producer, ProducerPhoto, ProducerStatus
+from tests.factories import PointOfSaleFactory, commune
 from tests.producers.factories import ProducerPhotoFactory, image_bytes
 
 
@@ -226,10 +226,24 @@ class TestPhotos:
         assert ProducerPhoto.objects.count() == count
 
 
-def market_data(**overrides):
+def week(*rows: tuple[str, str, str], initial: int = 0, blank: int = 2) -> dict[str, str]:
+    """The hours formset's POST: (day, opens, closes) rows, then blank ones (as the page has)."""
+    data = {"hours-TOTAL_FORMS": str(len(rows) + blank), "hours-INITIAL_FORMS": str(initial),
+            "hours-MIN_NUM_FORMS": "0", "hours-MAX_NUM_FORMS": "14"}
+    for n, (day, opens, closes) in enumerate([*rows, *[("", "", "")] * blank]):
+        data |= {f"hours-{n}-weekday": day, f"hours-{n}-opens": opens,
+                 f"hours-{n}-closes": closes}
+    return data
+
+
+def market_data(*rows: tuple[str, str, str], initial: int = 0, **overrides):
     return {"kind": "market", "nom": "Marché de Figeac", "commune": "46102", "address": "",
-            "weekday": "6", "opens": "08:00", "closes": "13:00", "offers_pickup": "on",
+            "offers_pickup": "on", **week(*(rows or [("6", "08:00", "13:00")]), initial=initial),
             **overrides}
+
+
+def stored_week(point: PointOfSale) -> list[tuple[int, time | None, time | None]]:
+    return [(r.weekday, r.opens, r.closes) for r in point.ranges()]
 
 
 @pytest.mark.django_db
@@ -240,29 +254,110 @@ class TestPointsOfSale:
         assert response.status_code == 302
         point = PointOfSale.objects.get()
         # Orders are collected there only once a pickup window is open on it (orders).
-        assert (point.kind, point.commune_id, point.weekday, point.opens, point.closes,
-                point.offers_pickup) == ("market", "46102", 6, time(8), time(13), False)
+        assert (point.kind, point.commune_id, point.offers_pickup) == ("market", "46102", False)
+        assert stored_week(point) == [(6, time(8), time(13))]
 
-    def test_a_market_needs_its_weekday(self, owner):
-        response = owner.client.post(url("point_of_sale_create"), market_data(weekday=""))
+    def test_a_market_on_two_days_with_different_hours(self, owner):
+        response = owner.client.post(url("point_of_sale_create"), market_data(
+            ("6", "08:00", "13:00"), ("3", "07:30", "12:30")))
+
+        assert response.status_code == 302
+        point = PointOfSale.objects.get()
+        assert stored_week(point) == [(3, time(7, 30), time(12, 30)), (6, time(8), time(13))]
+        listing = owner.client.get(url("points_of_sale")).content.decode()
+        assert "mercredi, 7 h 30 – 12 h 30 ; samedi, 8 h – 13 h" in listing
+
+    def test_a_farm_open_mornings_and_evenings_on_a_day(self, owner):
+        owner.client.post(url("point_of_sale_create"), market_data(
+            ("2", "09:00", "12:00"), ("2", "17:00", "19:00"), ("", "", ""), ("5", "", ""),
+            kind="farm", nom="À la ferme"))
+
+        assert stored_week(PointOfSale.objects.get()) == [
+            (2, time(9), time(12)), (2, time(17), time(19)), (5, None, None)]
+
+    def test_the_form_shows_the_week_with_blank_rows_to_add_days(self, owner):
+        point = PointOfSaleFactory.create(producer=owner.producer, kind="market",
+                                          hours=[(6, time(8), time(13))])
+
+        response = owner.client.get(url("point_of_sale_update", pk=point.pk))
+
+        hours = response.context["form"].hours
+        assert [f.initial for f in hours.initial_forms] == [
+            {"weekday": 6, "opens": time(8), "closes": time(13)}]
+        assert len(hours.extra_forms) == 3
+        html = response.content.decode()
+        assert '<label for="id_hours-3-weekday">Jour</label>' in html
+        assert 'value="08:00"' in html
+
+    def test_editing_replaces_the_week_and_an_emptied_row_removes_its_day(self, owner):
+        point = PointOfSaleFactory.create(producer=owner.producer, kind="market",
+                                          nom="Marché de Figeac", commune=commune("46102"),
+                                          hours=[(6, time(8), time(13)), (3, time(8), time(12))])
+        kept = point.hours.get(weekday=6)
+
+        response = owner.client.post(url("point_of_sale_update", pk=point.pk), market_data(
+            ("", "", ""), ("6", "08:00", "13:00"), ("2", "14:00", "16:00"), initial=2))
+
+        assert response.status_code == 302
+        assert stored_week(point) == [(2, time(14), time(16)), (6, time(8), time(13))]
+        assert point.hours.get(weekday=6).pk == kept.pk  # unchanged rows stay as they are
+
+    @pytest.mark.parametrize(("rows", "errors"), [
+        ([], ["Indiquez au moins un jour de marché."]),
+        ([("6", "08:00", "13:00"), ("6", "12:00", "14:00")],
+         ["Le samedi, deux plages horaires se chevauchent."]),
+        ([("6", "", ""), ("6", "08:00", "13:00")],
+         ["Le samedi, deux plages horaires se chevauchent."]),
+    ])
+    def test_a_week_that_does_not_hold_is_refused_in_french(self, owner, rows, errors):
+        response = owner.client.post(url("point_of_sale_create"), {
+            **market_data(), **week(*rows, blank=3)})
 
         assert response.status_code == 400
-        assert response.context["form"].errors["weekday"] == ["Indiquez le jour du marché."]
+        assert response.context["form"].hours_errors == errors
+        html = response.content.decode()
+        assert "rien n'a été enregistré" in html and errors[0].replace("'", "&#x27;") in html
         assert not PointOfSale.objects.exists()
 
-    def test_closing_must_follow_opening(self, owner):
-        response = owner.client.post(url("point_of_sale_create"),
-                                     market_data(opens="13:00", closes="08:00"))
+    @pytest.mark.parametrize(("row", "field", "error"), [
+        (("6", "13:00", "08:00"), "closes",
+         "L'heure de fermeture doit suivre l'heure d'ouverture."),
+        (("6", "08:00", ""), "closes",
+         "Indiquez l'heure d'ouverture et l'heure de fermeture, ou aucune des deux."),
+        (("", "08:00", "12:00"), "weekday", "Choisissez le jour de ces horaires."),
+        (("9", "08:00", "12:00"), "weekday",
+         "Sélectionnez un choix valide. 9 n’en fait pas partie."),
+        (("6", "8 heures", "12:00"), "opens", "Saisissez une heure valide."),
+    ])
+    def test_a_bad_row_is_shown_on_its_field_and_nothing_changes(self, owner, row, field, error):
+        point = PointOfSaleFactory.create(producer=owner.producer, kind="market",
+                                          nom="Marché de Figeac", commune=commune("46102"),
+                                          hours=[(6, time(8), time(13))])
 
-        assert response.context["form"].errors["closes"] == [
-            "L'heure de fermeture doit suivre l'heure d'ouverture."]
+        response = owner.client.post(url("point_of_sale_update", pk=point.pk), market_data(
+            ("3", "08:00", "12:00"), row, initial=1, nom="Changé"))
+
+        assert response.status_code == 400
+        assert response.context["form"].hours.forms[1].errors[field] == [error]
+        assert response.context["form"].non_field_errors() == [
+            "Jours et horaires : corrigez les lignes signalées."]
+        point.refresh_from_db()
+        assert point.nom == "Marché de Figeac"
+        assert stored_week(point) == [(6, time(8), time(13))]
+
+    def test_a_tampered_row_count_is_a_form_error(self, owner):
+        response = owner.client.post(url("point_of_sale_create"), {
+            **market_data(), "hours-TOTAL_FORMS": "500"})
+
+        assert response.status_code == 400
         assert not PointOfSale.objects.exists()
 
-    def test_a_shop_drops_the_weekday(self, owner):
-        owner.client.post(url("point_of_sale_create"),
-                          market_data(kind="shop", nom="Épicerie paysanne", weekday="3"))
+    def test_a_shop_may_give_no_day(self, owner):
+        response = owner.client.post(url("point_of_sale_create"), {
+            **market_data(kind="shop", nom="Épicerie paysanne"), **week()})
 
-        assert PointOfSale.objects.get().weekday is None
+        assert response.status_code == 302
+        assert stored_week(PointOfSale.objects.get()) == []
 
     def test_edit_and_delete(self, owner):
         point = PointOfSaleFactory.create(producer=owner.producer)
@@ -274,6 +369,7 @@ class TestPointsOfSale:
 
         owner.client.post(url("point_of_sale_delete", pk=point.pk))
         assert not PointOfSale.objects.exists()
+        assert not OpeningHours.objects.exists()
 
     @pytest.mark.parametrize(("actor_name", "status", "changed"), [
         ("anonymous", 302, False), ("other", 404, False), ("staff", 302, True),

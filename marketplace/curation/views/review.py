@@ -129,7 +129,8 @@ def producer_preview(request: HttpRequest, slug: str) -> HttpResponse:
     producer = get_object_or_404(
         Producer.objects.select_related("commune__epci").prefetch_related(
             "labels", "photos",
-            Prefetch("points_of_sale", PointOfSale.objects.select_related("commune"))),
+            Prefetch("points_of_sale", PointOfSale.objects.select_related("commune")
+                     .prefetch_related("hours"))),
         slug=slug)
     products: list[Any] = list(
         producer.products.filter(status=ProductStatus.PUBLISHED).select_related("category")

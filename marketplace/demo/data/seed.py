@@ -26,6 +26,7 @@ from producers.models import (
     Featuring,
     ListingClaim,
     MemberRole,
+    OpeningHours,
     PointOfSale,
     PointOfSaleKind,
     Producer,
@@ -35,13 +36,15 @@ from producers.models import (
     Product,
     ProductPhoto,
 )
+from producers.opening_hours import HoursRange
 
 STAFF_EMAIL = "cci@ohmylot.test"
 STAFF_PASSWORD = "cci-lot-2026"  # noqa: S105 - the demo login the README gives
 PRODUCER_EMAIL = "producteur@ohmylot.test"
 PRODUCER_PASSWORD = "ferme-lot-2026"  # noqa: S105 - the demo login the README gives
 
-# (commune, weekday 1 = Monday, opens, closes, name)
+# (commune, weekday 1 = Monday, opens, closes, name): one line per day; a market held on
+# several days has several lines of the same commune and name, and its stalls all those days.
 MARKETS = [
     ("46042", 3, time(7, 30), time(12, 30), "Marché de Cahors, place Chapou"),
     ("46042", 6, time(7, 30), time(12, 30), "Marché de Cahors, place Chapou"),
@@ -53,6 +56,7 @@ MARKETS = [
     ("46173", 5, time(10, 30), time(12, 0), "Marché aux truffes de Limogne"),
     ("46251", 6, time(8, 0), time(12, 30), "Marché de Saint-Céré"),
     ("46185", 3, time(8, 0), time(12, 30), "Marché de Martel"),
+    ("46185", 6, time(8, 0), time(12, 30), "Marché de Martel"),
     ("46231", 2, time(8, 0), time(12, 30), "Marché de Puy-l'Évêque"),
     ("46225", 5, time(8, 0), time(12, 30), "Marché de Prayssac"),
     ("46045", 6, time(8, 0), time(12, 30), "Marché de Cajarc"),
@@ -107,18 +111,40 @@ def _users() -> Any:
     return farmer
 
 
+def market_weeks() -> dict[tuple[str, str], list[HoursRange]]:
+    """Each market of MARKETS (commune, name) with all its days."""
+    weeks: dict[tuple[str, str], list[HoursRange]] = {}
+    for code, weekday, opens, closes, name in MARKETS:
+        weeks.setdefault((code, name), []).append(HoursRange(weekday, opens, closes))
+    return weeks
+
+
+# The farm opens for its pickups: Tuesday to Saturday, 17 h – 19 h.
+FARM_HOURS = [HoursRange(day, time(17, 0), time(19, 0)) for day in range(2, 7)]
+
+
+def _hours(point: PointOfSale, ranges: list[HoursRange]) -> None:
+    for r in ranges:
+        OpeningHours.objects.create(point_of_sale=point, weekday=r.weekday, opens=r.opens,
+                                    closes=r.closes)
+
+
 def _points_of_sale(farm: Farm, producer: Producer, commune: Commune) -> None:
-    PointOfSale.objects.create(
+    point = PointOfSale.objects.create(
         producer=producer, kind=PointOfSaleKind.FARM, nom=f"À la ferme — {producer.nom}",
         commune=commune, address=producer.address, latitude=producer.latitude,
-        longitude=producer.longitude, opens=time(17, 0), closes=time(19, 0),
-        offers_pickup=producer.offers_pickup,
+        longitude=producer.longitude, offers_pickup=producer.offers_pickup,
     )
-    for code, weekday, opens, closes, name in _listed(MARKETS, farm.markets):
-        PointOfSale.objects.create(
+    _hours(point, FARM_HOURS)
+    weeks = market_weeks()
+    # A market held on several days is one stall, open on all of them.
+    stalls = dict.fromkeys((code, name) for code, *_, name in _listed(MARKETS, farm.markets))
+    for code, name in stalls:
+        market = PointOfSale.objects.create(
             producer=producer, kind=PointOfSaleKind.MARKET, nom=name, commune_id=code,
-            weekday=weekday, opens=opens, closes=closes, offers_pickup=producer.offers_pickup,
+            offers_pickup=producer.offers_pickup,
         )
+        _hours(market, weeks[(code, name)])
     for code, name in _listed(SHOPS, (farm.shop,) if farm.shop else ()):
         PointOfSale.objects.create(producer=producer, kind=PointOfSaleKind.SHOP, nom=name,
                                    commune_id=code)
@@ -169,21 +195,20 @@ def _farm_photos(producer: Producer, items: tuple[Item, ...]) -> None:
 
 
 def _open_ordering(producer: Producer) -> None:
-    """Pickup windows at the farm (Tuesday to Saturday, 17 h – 19 h) and at each market stall
-    (its day and hours), slots of 30 minutes for 4 orders, 12 hours' notice, two weeks ahead."""
-    points = list(producer.points_of_sale.all())
+    """Pickup windows at the farm (its hours: Tuesday to Saturday, 17 h – 19 h) and at each
+    market stall (each of its days, with its hours), slots of 30 minutes for 4 orders, 12 hours'
+    notice, two weeks ahead."""
+    points = list(producer.points_of_sale.prefetch_related("hours"))
     order_services.ordering_settings_update(producer=producer, data={
         "is_open": True, "slot_minutes": 30, "lead_time_hours": 12, "horizon_days": 14})
     for point in points:
-        if point.kind == PointOfSaleKind.FARM:
-            for weekday in range(2, 7):
+        if point.kind not in (PointOfSaleKind.FARM, PointOfSaleKind.MARKET):
+            continue
+        for r in point.ranges():
+            if r.opens and r.closes:
                 order_services.pickup_window_create(producer=producer, data={
-                    "point_of_sale": point, "weekday": weekday, "starts": time(17, 0),
-                    "ends": time(19, 0), "capacity": 4})
-        elif point.kind == PointOfSaleKind.MARKET and point.opens and point.closes:
-            order_services.pickup_window_create(producer=producer, data={
-                "point_of_sale": point, "weekday": point.weekday, "starts": point.opens,
-                "ends": point.closes, "capacity": 4})
+                    "point_of_sale": point, "weekday": r.weekday, "starts": r.opens,
+                    "ends": r.closes, "capacity": 4})
 
 
 def _demo_checkout(farms: list[Producer]) -> None:

@@ -2,6 +2,7 @@
 (the same FilterSets, the same `marketplace.directory` reads, the same search module)."""
 
 from collections import defaultdict
+from datetime import time
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -10,6 +11,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
@@ -20,28 +22,60 @@ from marketplace.common.urls import absolute_url
 from marketplace.directory.filters import ProducerFilterSet, ProductFilterSet
 from marketplace.reference.api.serializers import CommuneRefSerializer
 from producers.models import PointOfSale, Producer, Product
+from producers.opening_hours import HoursRange
 from producers.selectors import category_slugs_by_producer
+
+
+def _clock(value: time | None) -> str | None:
+    # "08:30", local time: OpenAPI's `time` format would demand a UTC offset.
+    return value.strftime("%H:%M") if value else None
+
+
+class OpeningHoursSerializer(serializers.Serializer):
+    weekday = serializers.IntegerField(min_value=1, max_value=7,
+                                       help_text="1 = lundi … 7 = dimanche")
+    opens = serializers.SerializerMethodField()
+    closes = serializers.SerializerMethodField()
+
+    def get_opens(self, hours: HoursRange) -> str | None:
+        """Heure d'ouverture, HH:MM (heure locale) ; null : horaires non précisés."""
+        return _clock(hours.opens)
+
+    def get_closes(self, hours: HoursRange) -> str | None:
+        """Heure de fermeture, HH:MM (heure locale) ; null : horaires non précisés."""
+        return _clock(hours.closes)
 
 
 class PointOfSaleSerializer(serializers.ModelSerializer):
     commune = CommuneRefSerializer(read_only=True)
-    weekday = serializers.IntegerField(read_only=True, allow_null=True,
-                                       help_text="1 = lundi … 7 = dimanche (marchés)")
+    weekday = serializers.SerializerMethodField()
     opens = serializers.SerializerMethodField()
     closes = serializers.SerializerMethodField()
+    hours = serializers.SerializerMethodField()
 
     class Meta:
         model = PointOfSale
-        fields = ["kind", "nom", "commune", "weekday", "opens", "closes"]
+        fields = ["kind", "nom", "commune", "weekday", "opens", "closes", "hours"]
 
-    # "08:30", local time: OpenAPI's `time` format would demand a UTC offset.
+    def get_weekday(self, pos: PointOfSale) -> int | None:
+        """Marchés : le premier jour de `hours` (1 = lundi … 7 = dimanche)."""
+        first = pos.first_range()
+        return first.weekday if first and pos.is_market else None
+
     def get_opens(self, pos: PointOfSale) -> str | None:
-        """Heure d'ouverture, HH:MM (heure locale)."""
-        return pos.opens.strftime("%H:%M") if pos.opens else None
+        """Heure d'ouverture de la première plage de `hours`, HH:MM (heure locale)."""
+        first = pos.first_range()
+        return _clock(first.opens) if first else None
 
     def get_closes(self, pos: PointOfSale) -> str | None:
-        """Heure de fermeture, HH:MM (heure locale)."""
-        return pos.closes.strftime("%H:%M") if pos.closes else None
+        """Heure de fermeture de la première plage de `hours`, HH:MM (heure locale)."""
+        first = pos.first_range()
+        return _clock(first.closes) if first else None
+
+    @extend_schema_field(OpeningHoursSerializer(many=True))
+    def get_hours(self, pos: PointOfSale) -> list[dict[str, Any]]:
+        """Tous les jours et horaires, par jour puis heure d'ouverture."""
+        return OpeningHoursSerializer(pos.ranges(), many=True).data  # type: ignore[return-value]
 
 
 class ProducerSerializer(serializers.ModelSerializer):
@@ -115,7 +149,8 @@ class ProductSerializer(serializers.ModelSerializer):
 
 def _producer_rows(queryset: QuerySet[Producer]) -> QuerySet[Producer]:
     return queryset.select_related("commune").prefetch_related(
-        Prefetch("points_of_sale", PointOfSale.objects.select_related("commune")))
+        Prefetch("points_of_sale",
+                 PointOfSale.objects.select_related("commune").prefetch_related("hours")))
 
 
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:

@@ -128,7 +128,7 @@ def _map_points(filterset_class: type[DirectoryFilterSet], rows: Any, criteria: 
         return maps.producer_points(producers)
     radius = float(criteria.radius_km) if criteria.radius_km is not None else None
     attach_stalls(producers, weekday=criteria.weekday, commune=commune, radius_km=radius)
-    found = (maps.point(nom=f"{stall.nom} ({stall.weekday_label}) : {p.nom}",
+    found = (maps.point(nom=f"{stall.nom} ({stall.hours_text}) : {p.nom}",
                         commune=stall.commune_nom, url=p.get_absolute_url(), lat=stall.lat,
                         lon=stall.lon)
              for p in producers for stall in p.stalls)

@@ -31,7 +31,7 @@ def market_list(request: HttpRequest) -> HttpResponse:
     if place is None or place.commune is not None:
         found = markets(weekday=data.get("weekday"), commune=place.commune if place else None,
                         radius_km=float(radius) if radius is not None else None)
-    points = [p for p in (maps.point(nom=f"{m.nom} ({m.weekday_label})", commune=m.commune_nom,
+    points = [p for p in (maps.point(nom=f"{m.nom} ({m.hours_text})", commune=m.commune_nom,
                                      url=f"#marche-{i}", lat=m.lat, lon=m.lon)
                           for i, m in enumerate(found, start=1)) if p is not None]
     return render(request, "marketplace/market_list.html", {

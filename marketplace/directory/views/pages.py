@@ -18,7 +18,8 @@ def producer_detail(request: HttpRequest, slug: str) -> HttpResponse:
     producer = get_object_or_404(
         Producer.objects.public().select_related("commune__epci").prefetch_related(
             "labels", "photos",
-            Prefetch("points_of_sale", PointOfSale.objects.select_related("commune")),
+            Prefetch("points_of_sale",
+                     PointOfSale.objects.select_related("commune").prefetch_related("hours")),
         ),
         slug=slug,
     )
@@ -46,7 +47,8 @@ def _product_changed(request: HttpRequest, producer_slug: str, slug: str) -> str
 def product_detail(request: HttpRequest, producer_slug: str, slug: str) -> HttpResponse:
     product = get_object_or_404(
         Product.objects.published().select_related("producer__commune", "category__parent")
-        .prefetch_related("photos", "labels", "producer__points_of_sale__commune"),
+        .prefetch_related("photos", "labels", "producer__points_of_sale__commune",
+                          "producer__points_of_sale__hours"),
         producer__slug=producer_slug,
         slug=slug,
     )
