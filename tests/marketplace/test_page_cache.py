@@ -26,14 +26,13 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def cache_backend(request, settings, worker_id, tmp_path):
     """Each test runs on both backends (Redis: one database per test worker, emptied)."""
     if request.param == "locmem":
-        # Pages in this process's memory, versions in files (as without REDIS_URL).
+        # Pages in this process's memory, versions in files (as without REDIS_URL): files of
+        # this test's own, since the other test worker's writes would bump a shared version.
         settings.CACHES = {**django_settings.CACHES, "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "page-cache-tests"}}
-        if django_settings.REDIS_URL:
-            settings.CACHES["versions"] = {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                "LOCATION": str(tmp_path / "versions")}
+            "LOCATION": "page-cache-tests"}, "versions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "versions")}}
     else:
         url = redis_test_url(worker_id)
         if url is None:
