@@ -262,7 +262,7 @@ def demo_seed() -> SeedResult:
             phone=_phone(rng), email=f"contact@{slugify(farm.name)[:40]}.test",
             offers_pickup=rng.random() < 0.8, accepts_online_payment=rng.random() < 0.4,
             is_featured=producer_count < 6,
-            opening_hours="Du lundi au samedi, de 17 h à 19 h, ou sur rendez-vous.",
+            opening_hours="Du mardi au samedi, de 17 h à 19 h, ou sur rendez-vous.",
         )
         producer.labels.set([labels[s] for s in farm.labels])
         _farm_photos(producer, farm.products)
