@@ -23,6 +23,7 @@ from marketplace.curation.permissions import CCI_GROUP, cci_group_ensure
 from marketplace.reference.models import Category, Commune, Label
 from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
+from tests.functional.live_site import template_build_start, template_drop, template_ready
 
 LOT_COMMUNES = 312
 REDIS_TEST_URL = "redis://127.0.0.1:6379/8"
@@ -72,6 +73,41 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: N
         ram = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
         name = f"ohmylot-test-{os.getpid()}.sqlite3"  # one per process: xdist workers too
         database.setdefault("TEST", {})["NAME"] = str(ram / name)
+
+
+# The fixtures that start a live demo site (tests/functional/live_site.py).
+LIVE_SITE_FIXTURES = frozenset({"live_site", "api_site", "stripe_site"})
+
+
+def _run_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A folder of this run's, shared by its xdist workers (each has its own basetemp in it)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if worker_id != "master" else base) / "demo-template"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_template_early(request: pytest.FixtureRequest,
+                         tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> None:
+    """When the run has tests on a live demo site, its template starts building at once in
+    the background (see live_site.py), while the workers run the other tests."""
+    if any(LIVE_SITE_FIXTURES.intersection(item.fixturenames)  # type: ignore[attr-defined]
+           for item in request.session.items):
+        template_build_start(_run_folder(tmp_path_factory, worker_id))
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The folder of the run's demo template, once built (facts checked there)."""
+    folder = _run_folder(tmp_path_factory, worker_id)
+    template_ready(folder)
+    return folder
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # The run's end, on the process that ran the workers (or the only one): the template's
+    # PostgreSQL database goes; no worker copies it any more.
+    if not hasattr(session.config, "workerinput"):
+        template_drop()
 
 
 def _free_port() -> int:

@@ -45,8 +45,8 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
-    site = start_site(tmp_path_factory.mktemp("site"), "site")
+def live_site(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Iterator[LiveSite]:
+    site = start_site(tmp_path_factory.mktemp("site"), "site", template=demo_template)
     yield site
     site.stop()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -23,8 +24,8 @@ SECRET = "whsec_journey"
 
 
 @pytest.fixture(scope="module")
-def stripe_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveSite,
-                                                                           FakeStripeServer]]:
+def stripe_site(tmp_path_factory: pytest.TempPathFactory,
+                demo_template: Path) -> Iterator[tuple[LiveSite, FakeStripeServer]]:
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's Chromium is missing: apt-get install -y chromium")
     fake = FakeStripeServer(webhook_secret=SECRET)
@@ -35,7 +36,8 @@ def stripe_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Live
     saved = {k: os.environ.get(k) for k in keys}
     os.environ.update(keys)
     try:
-        site = start_site(tmp_path_factory.mktemp("stripe-site"), "stripe")
+        site = start_site(tmp_path_factory.mktemp("stripe-site"), "stripe",
+                          template=demo_template)
     finally:
         for key, value in saved.items():
             if value is None:
