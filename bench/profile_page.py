@@ -8,11 +8,12 @@ Each page is served through Django's whole stack (production settings, DEBUG off
 page cache off) by the test client on the large catalogue (bench/generate.py: 2,000 producers,
 40,000 products), after a warm-up (the caches a running server holds are then full).
 
-The split is read with timers around the database cursor's execute and fetch (SQL) and around the outermost
-`Template.render` (templates, minus the SQL they trigger); the rest of the request is "other
-Python". Times are CPU time of this process (`time.process_time`), not wall time, so that other
-work on a shared machine does not inflate them; on PostgreSQL the server's own work is then not
-counted in SQL (its wall time is given apart). Each figure is the median over many requests.
+The split is read with timers around the database cursor's execute and fetch (SQL) and around
+the outermost `Template.render` (templates, minus the SQL they trigger); the rest of the
+request is "other Python". Times are CPU time of this process (`time.process_time`), not wall
+time, so that other work on a shared machine does not inflate them; on PostgreSQL the server's
+own work is then not counted in SQL (its wall time is given apart). Each figure is the median
+over many requests.
 """
 
 from __future__ import annotations
@@ -183,9 +184,9 @@ def report(results: dict[str, dict[str, Any]]) -> str:
              "One request at a time through Django's whole stack (production settings, page "
              "cache off, caches warm) on the large catalogue; CPU time of the process "
              "(`time.process_time`), median of many requests; SQL = time inside the database "
-             "cursor, executing and fetching (on PostgreSQL the client's share; the wall time including the server is "
-             "in brackets), template = outermost `Template.render` minus its SQL, other Python = "
-             "the rest. Targets for the search page: template ≤ "
+             "cursor, executing and fetching (on PostgreSQL the client's share; the wall time "
+             "including the server is in brackets), template = outermost `Template.render` "
+             "minus its SQL, other Python = the rest. Targets for the search page: template ≤ "
              f"{TEMPLATE_TARGET_MS:.0f} ms, other Python ≤ {PYTHON_TARGET_MS:.0f} ms, ≤ "
              f"{MAX_QUERIES} queries.", "",
              "| Page | database | total CPU (ms) | SQL | template | other Python | queries | "
@@ -247,10 +248,9 @@ def main() -> None:
     if "--measure" in args:
         print("RESULTS=" + json.dumps(measure()))
         return
-    if "--cprofile" in args:
-        if os.environ.get("DATABASE_URL"):
-            cprofile(args[args.index("--cprofile") + 1])
-            return
+    if "--cprofile" in args and os.environ.get("DATABASE_URL"):
+        cprofile(args[args.index("--cprofile") + 1])
+        return
     reuse = args[args.index("--reuse") + 1] if "--reuse" in args else None
     from bench import bench_search
 

@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from marketplace.common.numbers import positive_int
-from marketplace.directory import maps, page_cache, selectors
+from marketplace.directory import filter_panel, maps, page_cache
 from marketplace.directory.filters import (
     SORT_CHOICES,
     DirectoryFilterSet,
@@ -88,7 +88,7 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         "kind": "products" if filterset_class is ProductFilterSet else "producers",
         "map_points": _map_points(filterset_class, page.object_list, filterset.criteria(),
                                   commune),
-        "choices": selectors.filter_choices(),
+        "filter_options": filter_panel.filter_options(data),
         "active_filters": _active_filters(filterset),
         "results_template": results_template,
         "place": place,
