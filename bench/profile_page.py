@@ -101,7 +101,7 @@ class Timers:
                 timers.template_cpu += (time.process_time() - started) - (
                     timers.sql_cpu - sql_before)
 
-        Template.render = timed  # type: ignore[method-assign]
+        Template.render = timed  # type: ignore[method-assign,assignment]
 
 
 def pages() -> dict[str, list[str]]:
