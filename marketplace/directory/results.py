@@ -290,8 +290,8 @@ class Results:
     def _sorted_ids(self) -> list[int]:
         """Every matching id in relevance or distance order."""
         if self._ids is None and self.sort == "relevance" and self.ranks is not None:
-            ranks = self.ranks  # already the whole list, every filter applied
-            self._ids = sorted(ranks, key=lambda pk: (ranks[pk], pk))
+            # Already the whole list, every filter applied, in order (sorted by the database).
+            self._ids = list(self.ranks)
         if self._ids is None:
             distances = self.distances or {}
             rows = self.queryset.order_by().values_list("pk", self.owner, "nom")

@@ -54,7 +54,7 @@ class Match:
 
     def ranks(self, within: QuerySet[Any] | None = None,
               boost: QuerySet[Any] | None = None) -> dict[int, float]:
-        """Every match's relevance, lower is better; `within`: only the matches in this
+        """Every match's relevance, lower is better, best first (ties by id); `within`: only the matches in this
         queryset (the list's other filters), in the same single query; `boost`: the ids of
         this queryset come first among matches of as many words (a category the query names:
         the engine does not know what a category is, its caller does)."""

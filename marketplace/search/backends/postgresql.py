@@ -133,7 +133,7 @@ class PostgresBackend(SearchBackend):
             params.extend(within[1])
         # OFFSET 0 keeps the subquery whole: flattened, ts_rank would run once per mention.
         rank = combined_rank_sql([f"s{i}" for i in range(len(columns))], "r")
-        sql = f"SELECT rowid, {rank} FROM ({sql} OFFSET 0) AS matches"  # noqa: S608
+        sql = f"SELECT rowid, {rank} FROM ({sql} OFFSET 0) AS matches ORDER BY 2, 1"  # noqa: S608
         with reader().cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())

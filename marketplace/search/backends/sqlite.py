@@ -136,7 +136,7 @@ class SqliteBackend(SearchBackend):
             sql += f" WHERE rowid IN ({within[0]})"
             params.extend(within[1])
         with reader().cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql + " ORDER BY 2, 1", params)
             return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
