@@ -121,6 +121,9 @@ def pages() -> dict[str, list[str]]:
         "Product page": [f"/produits/{p}/{s}/" for p, s in products],
         "Producer page": [f"/producteurs/{s}/" for s in producers],
         "API product list (q)": ["/api/v1/products/?q=chevre", "/api/v1/products/?q=noix"],
+        # What any request costs before a view runs (the middleware stack): part of every
+        # "other Python" above.
+        "Baseline: /robots.txt": ["/robots.txt"],
     }
 
 
