@@ -128,19 +128,25 @@ def _read_choices() -> dict[str, Any]:
     labels = Label.objects.annotate(kind=Value("l"), key=F("slug"), parent_key=none,
                                     rank=Value(0)).order_by().values_list(
         "kind", "key", "nom", "parent_key", "rank")
+    # An intercommunalité once per département it has producers in (a few straddle two).
     epcis = Epci.objects.filter(
         communes__departement_id__in=settings.TERRITORY_DEPARTEMENTS,
         communes__producers__in=Producer.objects.public().values("pk"),
-    ).annotate(kind=Value("e"), key=F("siren"), parent_key=none, rank=Value(0)).order_by(
-    ).values_list("kind", "key", "nom", "parent_key", "rank")
+    ).annotate(kind=Value("e"), key=F("siren"), parent_key=F("communes__departement_id"),
+               rank=Value(0)).order_by().values_list("kind", "key", "nom", "parent_key", "rank")
     rows = sorted(set(categories.union(labels, epcis, all=True).order_by()),
                   key=lambda r: (r[0], r[4], r[2]))
     roots = [(key, nom, [(k, n) for kind, k, n, parent, _ in rows if parent == key])
              for kind, key, nom, parent, _ in rows if kind == "c" and parent is None]
+    by_departement: dict[str, list[tuple[str, str]]] = {}
+    for kind, key, nom, departement, _ in rows:
+        if kind == "e":
+            by_departement.setdefault(departement, []).append((key, nom))
     return {
         "categories": roots,
         "labels": [(key, nom) for kind, key, nom, _, _ in rows if kind == "l"],
-        "epcis": [(key, nom) for kind, key, nom, _, _ in rows if kind == "e"],
+        "epcis": list(dict.fromkeys((key, nom) for kind, key, nom, _, _ in rows if kind == "e")),
+        "epcis_by_departement": by_departement,
     }
 
 

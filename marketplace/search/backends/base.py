@@ -114,8 +114,9 @@ class SearchBackend(ABC):
               within: tuple[str, Sequence[Any]] | None = None,
               boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
         """Every matching document's id and relevance (`combined_rank`), lower is better, best
-        first (then by id), in one query driven by the full-text index; `within`: SQL selecting the ids allowed (the
-        other filters); `boost`: SQL selecting ids the caller pulls up (a named category)."""
+        first (then by id), in one query driven by the full-text index; `within`: SQL
+        selecting the ids allowed (the other filters); `boost`: SQL selecting ids the caller
+        pulls up (a named category)."""
 
     @abstractmethod
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
