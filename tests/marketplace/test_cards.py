@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from producers.models import Producer, Product
 from tests.factories import (
     PointOfSaleFactory,
     ProducerFactory,
@@ -64,11 +65,12 @@ def test_a_card_in_english_is_translated(lot_communes):
 def test_detail_pages_run_a_bounded_number_of_queries(client, lot_communes, page, settings,
                                                       django_assert_max_num_queries):
     settings.PAGE_CACHE_SECONDS = 0
-    producer = ProducerFactory(commune=commune("46102"))
+    producer: Producer = ProducerFactory.create(commune=commune("46102"))
     producer.labels.add(label("aop"))
     PointOfSaleFactory.create(producer=producer)
-    products = [ProductFactory(producer=producer, nom=f"Confiture {n}",
-                               category=category("confitures")) for n in range(30)]
+    products: list[Product] = [
+        ProductFactory.create(producer=producer, nom=f"Confiture {n}",
+                              category=category("confitures")) for n in range(30)]
     url = (products[0] if page == "product" else producer).get_absolute_url()
     client.get(url)
 
