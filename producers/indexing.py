@@ -21,7 +21,7 @@ from producers.models import Producer, Product
 CHUNK = 1000
 # The cache namespace of everything the public reads from the catalogue (lists, counts, the home
 # page): bumped on commit by every indexing call, since every catalogue write makes one.
-CATALOGUE = "catalogue"
+CATALOGUE = cache.CATALOGUE
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:

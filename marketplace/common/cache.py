@@ -12,6 +12,9 @@ from django.core.cache import caches
 from django.db import transaction
 
 ALIAS = "versions"
+# The catalogue as the public pages show it (producers, products, and the reference data they
+# display: categories, labels, communes): every write to it bumps this namespace.
+CATALOGUE = "catalogue"
 
 
 def _key(namespace: str) -> str:

@@ -119,6 +119,17 @@ class DirectoryFilterSet(django_filters.FilterSet):
     # How the page's rows are read (their relations); None: the pages' default.
     fetch: Any = None
 
+    # The form class, built once per filter set class: django-filter builds a new one (a field
+    # per filter) on every request, though it depends only on the declared filters.
+    _form_classes: dict[type, type[forms.Form]] = {}
+
+    def get_form_class(self) -> type[forms.Form]:
+        form_class = DirectoryFilterSet._form_classes.get(type(self))
+        if form_class is None:
+            form_class = super().get_form_class()
+            DirectoryFilterSet._form_classes[type(self)] = form_class
+        return form_class
+
     def criteria(self) -> directory.Criteria:
         """The valid filters (an invalid one is left out; pages show its error)."""
         return directory.Criteria.from_cleaned(getattr(self.form, "cleaned_data", {}))

@@ -291,8 +291,8 @@ class Results:
     def _sorted_ids(self) -> list[int]:
         """Every matching id in relevance or distance order."""
         if self._ids is None and self.sort == "relevance" and self.ranks is not None:
-            ranks = self.ranks  # already the whole list, every filter applied
-            self._ids = sorted(ranks, key=lambda pk: (ranks[pk], pk))
+            # Already the whole list, every filter applied, in order (sorted by the database).
+            self._ids = list(self.ranks)
         if self._ids is None:
             distances = self.distances or {}
             rows = self.queryset.order_by().values_list("pk", self.owner, "nom")
@@ -419,8 +419,16 @@ def _in_named_categories(index: str, found: search.Match) -> QuerySet[Any] | Non
     return Producer.objects.filter(pk__in=products.published().values("producer_id"))
 
 
+# What a product card shows (marketplace/directory/templatetags/cards.py): the page's rows skip
+# the descriptions, SIRETs, addresses and links that the joined rows would otherwise bring.
+CARD_FIELDS = ("slug", "nom", "price", "unit", "unit_size", "is_available", "stock",
+               "producer_id", "category_id", "producer__slug", "producer__nom",
+               "producer__commune_id", "producer__commune__nom", "category__slug")
+
+
 def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
-    return queryset.select_related("producer__commune", "category").prefetch_related("photos")
+    return (queryset.select_related("producer__commune", "category").only(*CARD_FIELDS)
+            .prefetch_related("photos"))
 
 
 def _producer_rows(queryset: QuerySet[Producer]) -> QuerySet[Producer]:

@@ -19,10 +19,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from marketplace.common.cache import version
 from marketplace.reference.models import Category, Epci, Label
+from producers.indexing import CATALOGUE
 from producers.models import Featuring, Producer, ProducerStatus, Product, ProductStatus
 
-CHOICES_TTL = 300
+CHOICES_TTL = 3600  # seconds; a catalogue write drops them sooner (a new version)
 
 
 NOT_FEATURED = 10_000
@@ -101,32 +103,54 @@ def root_categories_with_counts() -> list[Category]:
 
 
 def filter_choices() -> dict[str, Any]:
-    """The filter form's options (categories, labels, intercommunalités), cached a few minutes:
-    they change rarely and would otherwise cost three queries on every list page."""
-    key = f"directory-choices:{get_language()}"
+    """The filter form's options (categories, labels, intercommunalités), kept per catalogue
+    version and language: they change only with the catalogue (categories and labels edited,
+    a producer in a new intercommunalité), which bumps the version, and would otherwise cost a
+    query and its rows on every list page.
+
+    Intercommunalités: only those of the territory's départements where a public producer is
+    (a few dozen for the whole of France, not its 1,250)."""
+    key = f"directory-choices:{version(CATALOGUE)}:{get_language()}"
     choices = cache.get(key)
     if choices is None:
-        # One query for the three lists (a UNION), sorted in Python.
-        none = Value(None, output_field=CharField())
-        categories = Category.objects.annotate(
-            kind=Value("c"), key=F("slug"), parent_key=F("parent__slug"),
-            rank=Coalesce(F("parent__position"), F("position")) * 1000 + F("position"),
-        ).order_by().values_list("kind", "key", "nom", "parent_key", "rank")
-        labels = Label.objects.annotate(kind=Value("l"), key=F("slug"), parent_key=none,
-                                        rank=Value(0)).order_by().values_list(
-            "kind", "key", "nom", "parent_key", "rank")
-        epcis = Epci.objects.filter(
-            communes__departement_id__in=settings.TERRITORY_DEPARTEMENTS
-        ).annotate(kind=Value("e"), key=F("siren"), parent_key=none, rank=Value(0)).order_by(
-        ).values_list("kind", "key", "nom", "parent_key", "rank")
-        rows = sorted(set(categories.union(labels, epcis, all=True).order_by()),
-                      key=lambda r: (r[0], r[4], r[2]))
-        roots = [(key, nom, [(k, n) for kind, k, n, parent, _ in rows if parent == key])
-                 for kind, key, nom, parent, _ in rows if kind == "c" and parent is None]
-        choices = {
-            "categories": roots,
-            "labels": [(key, nom) for kind, key, nom, _, _ in rows if kind == "l"],
-            "epcis": [(key, nom) for kind, key, nom, _, _ in rows if kind == "e"],
-        }
+        choices = _read_choices()
         cache.set(key, choices, CHOICES_TTL)
     return choices
+
+
+def _read_choices() -> dict[str, Any]:
+    # One query for the three lists (a UNION), sorted in Python.
+    none = Value(None, output_field=CharField())
+    categories = Category.objects.annotate(
+        kind=Value("c"), key=F("slug"), parent_key=F("parent__slug"),
+        rank=Coalesce(F("parent__position"), F("position")) * 1000 + F("position"),
+    ).order_by().values_list("kind", "key", "nom", "parent_key", "rank")
+    labels = Label.objects.annotate(kind=Value("l"), key=F("slug"), parent_key=none,
+                                    rank=Value(0)).order_by().values_list(
+        "kind", "key", "nom", "parent_key", "rank")
+    # An intercommunalité once per département it has producers in (a few straddle two).
+    epcis = Epci.objects.filter(
+        communes__departement_id__in=settings.TERRITORY_DEPARTEMENTS,
+        communes__producers__in=Producer.objects.public().values("pk"),
+    ).annotate(kind=Value("e"), key=F("siren"), parent_key=F("communes__departement_id"),
+               rank=Value(0)).order_by().values_list("kind", "key", "nom", "parent_key", "rank")
+    rows = sorted(set(categories.union(labels, epcis, all=True).order_by()),
+                  key=lambda r: (r[0], r[4], r[2]))
+    roots = [(key, nom, [(k, n) for kind, k, n, parent, _ in rows if parent == key])
+             for kind, key, nom, parent, _ in rows if kind == "c" and parent is None]
+    by_departement: dict[str, list[tuple[str, str]]] = {}
+    for kind, key, nom, departement, _ in rows:
+        if kind == "e":
+            by_departement.setdefault(departement, []).append((key, nom))
+    return {
+        "categories": roots,
+        "labels": [(key, nom) for kind, key, nom, _, _ in rows if kind == "l"],
+        "epcis": list(dict.fromkeys((key, nom) for kind, key, nom, _, _ in rows if kind == "e")),
+        "epcis_by_departement": by_departement,
+    }
+
+
+def epci_name(siren: str) -> str | None:
+    """The name of an intercommunalité asked for by the page's address but not among the
+    form's options (no producer there any more, or another département's): kept selected."""
+    return Epci.objects.filter(siren=siren).values_list("nom", flat=True).first()

@@ -1,6 +1,28 @@
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+
+from marketplace.common.cache import CATALOGUE, bump
 from marketplace.reference.models import Category, Commune, Departement, Epci, Label
+
+
+class ShownInCatalogueAdmin(admin.ModelAdmin):
+    """Reference data the public pages show (a category's name in the filters, a commune's on
+    the cards): an edit here drops the pages and filter lists cached for the catalogue."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        bump(CATALOGUE)
+
+    def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        super().delete_model(request, obj)
+        bump(CATALOGUE)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        super().delete_queryset(request, queryset)
+        bump(CATALOGUE)
 
 
 @admin.register(Departement)
@@ -10,13 +32,13 @@ class DepartementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Epci)
-class EpciAdmin(admin.ModelAdmin):
+class EpciAdmin(ShownInCatalogueAdmin):
     list_display = ["siren", "nom"]
     search_fields = ["siren", "nom"]
 
 
 @admin.register(Commune)
-class CommuneAdmin(admin.ModelAdmin):
+class CommuneAdmin(ShownInCatalogueAdmin):
     list_display = ["code_insee", "nom", "departement", "codes_postaux", "epci", "population"]
     list_filter = ["departement"]
     search_fields = ["code_insee", "nom", "codes_postaux"]
@@ -25,7 +47,7 @@ class CommuneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ShownInCatalogueAdmin):
     list_display = ["nom", "slug", "parent", "position"]
     list_filter = ["parent"]
     search_fields = ["nom", "slug"]
@@ -34,7 +56,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Label)
-class LabelAdmin(admin.ModelAdmin):
+class LabelAdmin(ShownInCatalogueAdmin):
     list_display = ["nom", "slug"]
     search_fields = ["nom", "slug"]
     prepopulated_fields = {"slug": ["nom"]}

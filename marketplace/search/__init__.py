@@ -54,10 +54,11 @@ class Match:
 
     def ranks(self, within: QuerySet[Any] | None = None,
               boost: QuerySet[Any] | None = None) -> dict[int, float]:
-        """Every match's relevance, lower is better; `within`: only the matches in this
-        queryset (the list's other filters), in the same single query; `boost`: the ids of
-        this queryset come first among matches of as many words (a category the query names:
-        the engine does not know what a category is, its caller does)."""
+        """Every match's relevance, lower is better, best first (ties by id); `within`: only
+        the matches in this queryset (the list's other filters), in the same single query;
+        `boost`: the ids of this queryset come first among matches of as many words (a
+        category the query names: the engine does not know what a category is, its caller
+        does)."""
         inside, pulled = _sql(within), _sql(boost)
         if within is not None and inside is None:  # queryset.none(): an unknown commune, say
             return {}

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from marketplace.common.numbers import positive_int
-from marketplace.directory import maps, page_cache, selectors
+from marketplace.directory import filter_panel, maps, page_cache
 from marketplace.directory.filters import (
     SORT_CHOICES,
     DirectoryFilterSet,
@@ -89,7 +89,8 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         "kind": "products" if filterset_class is ProductFilterSet else "producers",
         "map_points": _map_points(filterset_class, page.object_list, filterset.criteria(),
                                   commune),
-        "choices": selectors.filter_choices(),
+        "filter_options": filter_panel.filter_options(
+            data, departement=commune.departement_id if commune is not None else None),
         "active_filters": _active_filters(filterset),
         "extra_filters": _extra_filters(filterset, preset or {}),
         "extra_errors": any(name in EXTRA_FILTERS for name in filterset.form.errors),

@@ -54,6 +54,14 @@ def combined_rank(signals: Sequence[bool], text_rank: float) -> float:
     return -2.0 * tier + text_rank / (1.0 + abs(text_rank))
 
 
+def combined_rank_sql(signals: Sequence[str], text_rank: str) -> str:
+    """`combined_rank` as an SQL expression over the signals' 0/1 integer expressions and the
+    engine's rank (a double): the database hands back one number per match, so thousands of
+    matches cost no Python call each."""
+    tier = " + ".join(f"({on}) * {1 << (len(SIGNALS) - 1 - i)}" for i, on in enumerate(signals))
+    return f"(-2.0 * ({tier}) + ({text_rank}) / (1.0 + abs({text_rank})))"
+
+
 # The last word is completed as a prefix from this length on ("roc" → Rocamadour): shorter
 # prefixes match most of the catalogue and say nothing yet.
 MIN_PREFIX_LENGTH = 3
@@ -105,9 +113,10 @@ class SearchBackend(ABC):
     def ranks(self, index: str, query: Compiled,
               within: tuple[str, Sequence[Any]] | None = None,
               boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
-        """Every matching document's id and relevance (`combined_rank`), lower is better, in
-        one query driven by the full-text index; `within`: SQL selecting the ids allowed (the
-        other filters); `boost`: SQL selecting ids the caller pulls up (a named category)."""
+        """Every matching document's id and relevance (`combined_rank`), lower is better, best
+        first (then by id), in one query driven by the full-text index; `within`: SQL
+        selecting the ids allowed (the other filters); `boost`: SQL selecting ids the caller
+        pulls up (a named category)."""
 
     @abstractmethod
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:

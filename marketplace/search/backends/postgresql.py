@@ -13,7 +13,7 @@ from marketplace.search.backends.base import (
     Document,
     SearchBackend,
     close_words,
-    combined_rank,
+    combined_rank_sql,
     reader,
     writer,
 )
@@ -121,17 +121,22 @@ class PostgresBackend(SearchBackend):
                 columns.append(f"document @@ q_{name}")
                 queries.append(f", to_tsquery('{PG_CONFIG}', %s) AS q_{name}")
                 query_params.append(getattr(query, name))
-        sql = (f"SELECT rowid, -ts_rank('{PG_WEIGHTS}', document, q), "  # noqa: S608
-               f"{', '.join(columns)} "
+        # ts_rank is a float4: widened as Python did before, so ties fall the same way.
+        signals = ", ".join(f"({c})::int AS s{i}" for i, c in enumerate(columns))
+        sql = (f"SELECT rowid, (-ts_rank('{PG_WEIGHTS}', document, q))::float8 AS r, "  # noqa: S608
+               f"{signals} "
                f"FROM {TABLES[index]}, to_tsquery('{PG_CONFIG}', %s) AS q{''.join(queries)} "
                "WHERE document @@ q")
         params = [*column_params, *query_params]
         if within is not None:
             sql += f" AND rowid IN ({within[0]})"
             params.extend(within[1])
+        # OFFSET 0 keeps the subquery whole: flattened, ts_rank would run once per mention.
+        rank = combined_rank_sql([f"s{i}" for i in range(len(columns))], "r")
+        sql = f"SELECT rowid, {rank} FROM ({sql} OFFSET 0) AS matches ORDER BY 2, 1"  # noqa: S608
         with reader().cursor() as cursor:
             cursor.execute(sql, params)
-            return {row[0]: combined_rank(row[2:], row[1]) for row in cursor.fetchall()}
+            return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
         with reader().cursor() as cursor:

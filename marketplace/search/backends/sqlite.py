@@ -17,7 +17,7 @@ from marketplace.search.backends.base import (
     Document,
     SearchBackend,
     close_words,
-    combined_rank,
+    combined_rank_sql,
     reader,
     writer,
 )
@@ -130,14 +130,14 @@ class SqliteBackend(SearchBackend):
         # re-running the MATCH thousands of times (a second instead of milliseconds).
         sql = (f"WITH matches AS MATERIALIZED (SELECT rowid, bm25({table}, {weights}) AS r "  # noqa: S608
                f"FROM {table} WHERE {table} MATCH %s) "
-               f"SELECT rowid, r, {', '.join(columns)} FROM matches")
+               f"SELECT rowid, {combined_rank_sql(columns, 'r')} FROM matches")
         params = [query.any, *params]
         if within is not None:
             sql += f" WHERE rowid IN ({within[0]})"
             params.extend(within[1])
         with reader().cursor() as cursor:
-            cursor.execute(sql, params)
-            return {row[0]: combined_rank(row[2:], row[1]) for row in cursor.fetchall()}
+            cursor.execute(sql + " ORDER BY 2, 1", params)
+            return dict(cursor.fetchall())
 
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
         table = TABLES[index]
