@@ -31,7 +31,10 @@ trap cleanup EXIT
 export DJANGO_SETTINGS_MODULE=bench.settings BENCH_MINIMAL_VIEW=true DEBUG=false \
   SECRET_KEY="audit-only-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" \
   ALLOWED_HOSTS=127.0.0.1,localhost SECURE_COOKIES=false VAR_DIR="$WORK" \
-  MEDIA_ROOT="$WORK/media" DATABASE_URL="sqlite:///$WORK/audit.sqlite3" LOG_LEVEL=WARNING
+  MEDIA_ROOT="$WORK/media" DATABASE_URL="sqlite:///$WORK/audit.sqlite3" LOG_LEVEL=WARNING \
+  PAGE_CACHE_SECONDS=300
+# PAGE_CACHE_SECONDS: the production default (bench/settings.py turns the page cache off for the
+# load benchmarks): an anonymous visitor gets the page as production serves it.
 unset REDIS_URL
 
 echo "== demo site (SQLite, DEBUG=false) in $WORK"

@@ -12,10 +12,37 @@
     return span.innerHTML;
   }
 
+  // Where Leaflet is: read while this script runs (deferred scripts have a currentScript).
+  var assets = (document.currentScript && document.currentScript.dataset) || {};
+  var leaflet = null;
+
+  function load(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attributes).forEach(function (name) { element[name] = attributes[name]; });
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+  }
+
+  // Leaflet's script and style, fetched once, the first time a map is opened.
+  function loadLeaflet() {
+    if (typeof L !== "undefined") { return Promise.resolve(); }
+    if (leaflet === null) {
+      leaflet = Promise.all([
+        load("link", { rel: "stylesheet", href: assets.leafletCss }),
+        load("script", { src: assets.leafletJs })
+      ]);
+      leaflet.catch(function () { leaflet = null; });  // a later click tries again
+    }
+    return leaflet;
+  }
+
   // The map is drawn only when asked for: tiles come from another host and weigh far more
   // than the page, which matters on a phone with a weak signal; the list says the same.
   function initMaps() {
-    if (typeof L === "undefined") { return; }
+    if (!assets.leafletJs && typeof L === "undefined") { return; }
     document.querySelectorAll("[data-map]").forEach(function (box) {
       if (box.dataset.ready) { return; }
       var source = document.getElementById(box.dataset.map);
@@ -56,7 +83,19 @@
       box.hidden = !show;
       button.setAttribute("aria-expanded", String(show));
       button.textContent = show ? box.dataset.hideLabel : box.dataset.showLabel;
-      if (show && map === null) { map = draw(box, points); } else if (show) { map.invalidateSize(); }
+      if (!show) { return; }
+      if (map !== null) { map.invalidateSize(); return; }
+      box.setAttribute("aria-busy", "true");
+      loadLeaflet().then(function () {
+        box.removeAttribute("aria-busy");
+        if (map === null) { map = draw(box, points); }
+      }, function () {
+        // Without Leaflet there is no map: fold the box again; the list says the same.
+        box.removeAttribute("aria-busy");
+        box.hidden = true;
+        button.setAttribute("aria-expanded", "false");
+        button.textContent = box.dataset.showLabel;
+      });
     });
     box.parentNode.insertBefore(button, box);
   }

@@ -203,3 +203,25 @@ def test_without_javascript_search_filters_and_pagination_give_the_same_results(
     assert without_js == with_js
     assert with_js[0][2], f"the scenario finds nothing: {with_js[0][1]}"
     assert len(with_js) >= pages_needed, "expected a second page of results"
+
+
+def test_the_map_loads_leaflet_only_when_a_visitor_opens_it(open_page: OpenPage):
+    page, _ = open_page(DESKTOP)
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url))
+    page.goto("/producteurs/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("typeof L") == "undefined"
+    assert not [url for url in scripts if "/leaflet/" in url]
+    expect(page.locator(".map")).to_be_hidden()
+
+    toggle = page.get_by_role("button", name="Afficher la carte")
+    toggle.click()
+
+    expect(page.locator(".map")).to_be_visible()
+    expect(page.locator(".leaflet-marker-icon").first).to_be_visible()
+    assert page.locator(".leaflet-marker-icon").count() > 1
+    assert [url for url in scripts if url.split("?")[0].endswith((".js", ".css"))
+            and "/leaflet/" in url]
+    expect(page.get_by_role("button", name="Masquer la carte")).to_have_attribute(
+        "aria-expanded", "true")
