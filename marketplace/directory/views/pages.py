@@ -1,38 +1,23 @@
 """Detail pages: producers, products, communes and categories."""
 
-from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from marketplace.directory import maps, page_cache, seo
+from marketplace.directory import detail, page_cache
 from marketplace.directory.filters import ProducerFilterSet, ProductFilterSet
 from marketplace.directory.views.lists import listing
 from marketplace.reference.models import Category, Commune, is_insee_code
-from producers.models import PointOfSale, Producer, Product
+from producers.models import Product
 
 NEARBY_RADIUS_KM = "15"
 
 
 @page_cache.anonymous_page_cache()
 def producer_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    producer = get_object_or_404(
-        Producer.objects.public().select_related("commune__epci").prefetch_related(
-            "labels", "photos",
-            Prefetch("points_of_sale",
-                     PointOfSale.objects.select_related("commune").prefetch_related("hours")),
-        ),
-        slug=slug,
-    )
-    products = list(producer.products.published().select_related("category")
-                    .prefetch_related("photos").order_by("category__position", "nom"))
-    for product in products:  # the cards show the producer: no query per card
-        product.producer = producer
-    return render(request, "marketplace/producer_detail.html", {
-        "producer": producer,
-        "products": products,
-        "json_ld": seo.producer_json_ld(producer, request),
-        "map_points": maps.producer_page_points(producer),
-    })
+    page = detail.producer_page(request, slug)
+    if page is None:
+        raise Http404
+    return render(request, "marketplace/producer_detail.html", {"page": page})
 
 
 def _product_changed(request: HttpRequest, producer_slug: str, slug: str) -> str | None:
@@ -45,18 +30,10 @@ def _product_changed(request: HttpRequest, producer_slug: str, slug: str) -> str
 
 @page_cache.anonymous_page_cache(_product_changed)
 def product_detail(request: HttpRequest, producer_slug: str, slug: str) -> HttpResponse:
-    product = get_object_or_404(
-        Product.objects.published().select_related("producer__commune", "category__parent")
-        .prefetch_related("photos", "labels", "producer__points_of_sale__commune",
-                          "producer__points_of_sale__hours"),
-        producer__slug=producer_slug,
-        slug=slug,
-    )
-    return render(request, "marketplace/product_detail.html", {
-        "product": product,
-        "season": seo.season_names(product.season_months),
-        "json_ld": seo.product_json_ld(product, request),
-    })
+    page = detail.product_page(request, producer_slug, slug)
+    if page is None:
+        raise Http404
+    return render(request, "marketplace/product_detail.html", {"page": page})
 
 
 @page_cache.anonymous_page_cache()
