@@ -14,15 +14,21 @@ A fragment is keyed by everything it shows, read in one small query per request:
   stock, shown on its page and in its « Ajouter au panier » form, without bumping the
   catalogue; the producer page also counts its products (one deleted keeps the others' dates);
 - the language, the day (dates and « aujourd'hui » are the day's) and the site's address
-  (canonical links and JSON-LD are absolute; on the request's host when SITE_URL is unset).
+  (canonical links and JSON-LD are absolute; on the request's host when SITE_URL is unset);
+- the release: fragments outlive a deploy (Redis), so the templates, translations, template
+  tags and static files' hashed names they were rendered with are part of the key.
 The « Ajouter au panier » forms carry a CSRF token tied to one visitor's cookie: the fragment
 holds a placeholder, replaced by the token of whoever is served it.
 """
 
 import hashlib
 from collections.abc import Callable
+from functools import cache as cache_once
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import connections, router
 from django.db.models import Count, Max, Model, Prefetch, QuerySet
@@ -105,8 +111,22 @@ def _first_row(model: type[Model], query: Callable[..., QuerySet[Any]],
     return None if row is None else tuple(row)
 
 
+@cache_once
+def _release() -> str:
+    """What the fragments were rendered with, read once per process (a deploy restarts it)."""
+    digest = hashlib.sha256(str(getattr(staticfiles_storage, "manifest_hash", "")).encode())
+    engines: list[dict[str, Any]] = settings.TEMPLATES
+    roots = [*settings.LOCALE_PATHS, *(d for engine in engines for d in engine["DIRS"])]
+    files = [(str(f.relative_to(root)), f) for root in roots for f in Path(root).rglob("*")
+             if f.is_file()]
+    files += [(f.name, f) for f in Path(settings.BASE_DIR).glob("marketplace/*/templatetags/*.py")]
+    for name, file in sorted(files):
+        digest.update(name.encode() + file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _key(request: HttpRequest, kind: str, *changes: Any) -> str:
-    variant = "|".join([kind, get_language() or "", f"{timezone.localdate():%Y%m%d}",
+    variant = "|".join([kind, _release(), get_language() or "", f"{timezone.localdate():%Y%m%d}",
                         request.scheme or "", request.get_host(), request.path,
                         *(str(c) for c in changes)])
     digest = hashlib.sha256(variant.encode()).hexdigest()[:32]

@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from marketplace.directory import detail
 from producers import services
 from producers.models import Product
 from producers.opening_hours import HoursRange
@@ -205,3 +206,18 @@ def test_each_shopper_gets_a_form_token_of_their_own(cache_backend, product):
     refused = first.post("/panier/ajouter/", {"product": product.pk, "quantity": 1,
                                               "csrfmiddlewaretoken": tokens[1]})
     assert refused.status_code == 403  # the other shopper's token: not this one's cookie
+
+
+def test_a_deploy_with_other_templates_or_translations_renders_the_body_anew(settings, tmp_path):
+    """Fragments outlive a deploy in Redis: what they were rendered with is part of their key."""
+    translations = tmp_path / "django.mo"
+    translations.write_bytes(b"before")
+    settings.LOCALE_PATHS = [tmp_path]
+    detail._release.cache_clear()
+    before = detail._release()
+
+    translations.write_bytes(b"after")
+    detail._release.cache_clear()
+
+    assert detail._release() != before
+    detail._release.cache_clear()
