@@ -34,6 +34,7 @@ from django.db import connections, router
 from django.db.models import Count, Max, Model, Prefetch, QuerySet
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
+from django.template.context import make_context
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -146,9 +147,12 @@ def _served(request: HttpRequest, parts: dict[str, str]) -> dict[str, SafeString
 
 def _rendered(request: HttpRequest, template: str, names: tuple[str, ...],
               context: dict[str, Any]) -> dict[str, str]:
-    context = {**context, "csrf_token": PLACEHOLDER}
-    return {name: str(get_template(f"{template}#{name}").render(context, request))
-            for name in names}
+    bound = make_context({**context, "csrf_token": PLACEHOLDER}, request)
+    # Bound once to the page, the parts share one run of the context processors (each part
+    # rendered on its own would run them again).
+    with bound.bind_template(get_template(template).template):  # type: ignore[attr-defined]
+        return {name: str(get_template(f"{template}#{name}").template  # type: ignore[attr-defined]
+                          .render(bound)) for name in names}
 
 
 def _render_product(request: HttpRequest, pk: int) -> dict[str, str]:
