@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -42,6 +50,15 @@ def schedule_for(producer: Producer, *, since: date | None = None) -> Schedule:
         closures, openings = closures.filter(ends_on__gte=since), openings.filter(date__gte=since)
     return Schedule(settings=settings, windows=windows, closures=list(closures),
                     holiday_openings=frozenset(openings.values_list("date", flat=True)))
+
+
+def windows_listed(producer: Producer) -> QuerySet[PickupWindow]:
+    """The producer's weekly windows for its dashboard, each marked `off_market_day` when its
+    market is no longer held that day: the producer must see why it offers nothing."""
+    return (producer.pickup_windows.select_related("point_of_sale")
+            .annotate(off_market_day=ExpressionWrapper(_off_market_day(),
+                                                       output_field=BooleanField()))
+            .order_by("weekday", "starts", "pk"))
 
 
 def _off_market_day() -> Q:

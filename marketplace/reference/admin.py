@@ -6,23 +6,33 @@ from django.http import HttpRequest
 
 from marketplace.common.cache import CATALOGUE, bump
 from marketplace.reference.models import Category, Commune, Departement, Epci, Label
+from marketplace.reference.signals import reference_changed
 
 
 class ShownInCatalogueAdmin(admin.ModelAdmin):
     """Reference data the public pages show (a category's name in the filters, a commune's on
-    the cards): an edit here drops the pages and filter lists cached for the catalogue."""
+    the cards): an edit here drops the pages and filter lists cached for the catalogue, and the
+    search documents that hold its name are rewritten (`reference_changed`)."""
+
+    def _changed(self, ids: list[Any]) -> None:
+        # In the admin's transaction, as every catalogue write indexes: a rollback undoes the
+        # rename and its documents together.
+        reference_changed.send(sender=self.model, ids=ids)
+        bump(CATALOGUE)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        bump(CATALOGUE)
+        self._changed([obj.pk])
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
+        ids = [obj.pk]
         super().delete_model(request, obj)
-        bump(CATALOGUE)
+        self._changed(ids)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
-        bump(CATALOGUE)
+        self._changed(ids)
 
 
 @admin.register(Departement)

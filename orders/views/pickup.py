@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from orders import services
 from orders.forms import ClosureForm, HolidayOpeningForm, OrderingSettingsForm, PickupWindowForm
 from orders.models import PickupWindow
-from orders.selectors import offered_slots, ordering_settings
+from orders.selectors import offered_slots, ordering_settings, windows_listed
 from producers.models import Producer
 from producers.views.common import add_service_error, current_producer, render_dashboard
 
@@ -29,8 +29,7 @@ def _page(request: HttpRequest, producer: Producer, *, settings_form: OrderingSe
         "settings_form": settings_form,
         "closure_form": closure_form or ClosureForm(),
         "holiday_form": holiday_form or HolidayOpeningForm(),
-        "windows": producer.pickup_windows.select_related("point_of_sale").order_by(
-            "weekday", "starts", "pk"),
+        "windows": windows_listed(producer),
         "closures": producer.closures.filter(ends_on__gte=today),
         "openings": producer.holiday_openings.filter(date__gte=today),
         "next_slots": offered_slots(producer)[:6],

@@ -228,3 +228,15 @@ def test_a_market_held_on_two_days_takes_windows_on_either_day_only(borie):
     page = borie.client.get(url(borie, "retrait/plages/ajouter/")).content.decode()
     assert "Marché : Marché de Cahors, place Chapou (mercredi et samedi, 7 h 30 – 12 h 30)" in \
         unescape(page)
+
+
+def test_a_window_left_on_a_day_the_market_no_longer_holds_is_flagged(borie):
+    saturday = borie.market.hours.get()
+    saturday.weekday = 3  # the market moved to Wednesdays; its window still says Saturday
+    saturday.save()
+
+    page = unescape(borie.client.get(url(borie, "retrait/")).content.decode())
+
+    assert page.count("Le marché ne se tient plus le") == 1
+    assert ("Le marché ne se tient plus le samedi : cette plage ne propose aucun créneau. "
+            "Modifiez son jour ou supprimez-la.") in page
