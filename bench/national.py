@@ -515,9 +515,13 @@ def _load_report(load: dict[str, Any] | None) -> list[str]:
              "scenario after a warm-up, each query on its first two pages.", "",
              "| Scenario | URLs | req/s | p50 (ms) | p95 (ms) | errors |",
              "| --- | --- | --- | --- | --- | --- |"]
-    lines += [f"| {name} | {r['urls']} | {r['rps']:.1f} | {r['p50_ms']:.0f} | "
-              f"{r['p95_ms']:.0f} | {r['errors']} |"
-              for name, r in load.items() if isinstance(r, dict)]
+    for name, r in load.items():
+        if not isinstance(r, dict):
+            continue
+        # No answer within the run: wrk has no latency to report, not a latency of 0.
+        p50, p95 = ((f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}") if r["rps"] else ("—", "—"))
+        lines.append(f"| {name} | {r['urls']} | {r['rps']:.1f} | {p50} | {p95} | "
+                     f"{r['errors']} |")
     return [*lines, ""]
 
 
