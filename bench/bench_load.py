@@ -103,11 +103,12 @@ end
 done = function(summary, latency, requests)
   io.write(string.format(
     'WRKJSON {"requests": %d, "duration_us": %d, "connect": %d, "read": %d, "write": %d, ' ..
-    '"status": %d, "timeout": %d, "p50": %d, "p90": %d, "p99": %d, "mean": %.1f, "max": %d}\n',
+    '"status": %d, "timeout": %d, "p50": %d, "p90": %d, "p95": %d, "p99": %d, "mean": %.1f, ' ..
+    '"max": %d}\n',
     summary.requests, summary.duration, summary.errors.connect, summary.errors.read,
     summary.errors.write, summary.errors.status, summary.errors.timeout,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.mean,
-    latency.max))
+    latency:percentile(50), latency:percentile(90), latency:percentile(95),
+    latency:percentile(99), latency.mean, latency.max))
 end
 """
 
@@ -151,7 +152,9 @@ def _pg_admin(sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
-def _environment(kind: str, workdir: Path) -> dict[str, str]:
+def server_environment(database_url: str, workdir: Path) -> dict[str, str]:
+    """gunicorn's environment: production settings on this database, files in `workdir`
+    (also used by bench/national.py)."""
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings", BENCH_MINIMAL_VIEW="true", DEBUG="false",
@@ -160,14 +163,17 @@ def _environment(kind: str, workdir: Path) -> dict[str, str]:
         LOG_LEVEL="WARNING", DB_CONN_MAX_AGE="600", PYTHONUNBUFFERED="1",
         # One client asks thousands of times a minute: the API's anonymous throttle (600 an
         # hour) would answer 429 after the first seconds and measure the refusal, not the list.
-        API_THROTTLE_ANON="100000000/hour",
+        API_THROTTLE_ANON="100000000/hour", DATABASE_URL=database_url,
     )
-    if kind == "postgresql":
-        env["DATABASE_URL"] = urlunsplit(
-            urlsplit(_postgres_server())._replace(path=f"/{PG_NAME}"))
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     return env
+
+
+def _environment(kind: str, workdir: Path) -> dict[str, str]:
+    if kind == "postgresql":
+        url = urlunsplit(urlsplit(_postgres_server())._replace(path=f"/{PG_NAME}"))
+    else:
+        url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    return server_environment(url, workdir)
 
 
 def _manage(env: dict[str, str], *args: str, timeout: float = 1800) -> str:

@@ -3,12 +3,16 @@ PostgreSQL (the size of every farm selling direct in France).
 
     .venv/bin/python bench/national.py [--producers 50000] [--products 1000000]
                                        [--import-rows 100000] [--rounds 3] [--no-write]
+                                       [--keep] [--reuse] [--no-load]
 
 Run it on a quiet machine: it takes the two cores for a while. On the PostgreSQL server of
 DATABASE_URL (or 127.0.0.1:5432) it creates a database of its own, `omlot_bench_national`
-(random_page_cost = 1.1, the usual value on SSDs), dropped at the end; never the development
-database. Then, each step in a child process with production settings (DEBUG off, the page
-cache off so that every request does its work):
+(random_page_cost = 1.1, the usual value on SSDs), dropped at the end unless `--keep`; never
+the development database. Building it takes a quarter of an hour of CPU: `--keep` leaves it in
+place (its build's figures written down as the database's comment) and `--reuse` measures on
+it again, migrated to the code's schema but neither generated nor imported anew (so the
+import's figures are those of its build). Then, each step in a child process with production
+settings (DEBUG off, the page cache off so that every request does its work):
 1. migrate, import every commune of France (about 35,000) and make them the territory;
 2. generate the catalogue with COPY (the ideas of bench/generate.py, national communes; each
    producer sells 20 products of its kind), rebuild the search index through the one indexing
@@ -18,9 +22,11 @@ cache off so that every request does its work):
 4. serve typical requests in-process (Django's whole stack, the test client, no network): the
    search page, the API's product list, commune + radius, autocompletion; p50 / p95 after a
    warm-up pass, and the worker's memory (resident set) after them;
-5. the database's size (total, products, search index).
-Writes the `national` section of bench/RESULTS.md (unless --no-write). Under load (wrk against
-gunicorn) is not part of this script: bench/bench_load.py does it at the Lot's size.
+5. the database's size (total, products, search index);
+6. under load (unless --no-load): gunicorn with 2 sync workers and production settings, the
+   page cache off, wrk for BENCH_LOAD_SECONDS (10) per scenario on the text search pages and
+   the API's text list (bench/bench_load.py's server and client): req/s, p50 / p95.
+Writes the `national` section of bench/RESULTS.md (unless --no-write).
 """
 
 from __future__ import annotations
@@ -314,6 +320,40 @@ def measure(rounds: int) -> dict[str, Any]:
     return results
 
 
+# --- Under load: wrk against gunicorn (bench/bench_load.py's server and client) ----------------
+
+def load_scenarios() -> dict[str, list[str]]:
+    """Text searches only, each query on its first two pages: what a national directory
+    serves most and what costs it most."""
+    pages = [{}, {"page": "2"}]
+    return {
+        "Search page (text)": [_u("/produits/", q=q, **extra) for q in QUERIES
+                               for extra in pages],
+        "API product list (text)": [_u("/api/v1/products/", q=q, **extra) for q in QUERIES
+                                    for extra in pages],
+    }
+
+
+def under_load(env: dict[str, str], workdir: Path) -> dict[str, Any]:
+    """gunicorn, 2 sync workers, production settings and the page cache off, on the national
+    database; wrk for a short run per scenario (BENCH_LOAD_SECONDS, 10 s by default)."""
+    from bench import bench_load
+
+    server = bench_load.server_environment(env["DATABASE_URL"], workdir)
+    server.update(PAGE_CACHE_SECONDS="0", TASKS_BACKEND="immediate", LOG_LEVEL="ERROR",
+                  TERRITORY_DEPARTEMENTS=env["TERRITORY_DEPARTEMENTS"])
+    results: dict[str, Any] = {"seconds": bench_load.SECONDS,
+                               "connections": bench_load.CONNECTIONS}
+    with bench_load.gunicorn(server) as base:
+        for name, paths in load_scenarios().items():
+            good, statuses = bench_load.check(base, paths, budget_s=120)
+            row = bench_load.measure(base, good or paths, workdir)
+            results[name] = {"urls": len(good), "statuses": statuses, "rps": row["rps"],
+                             "p50_ms": row["p50"] / 1000, "p95_ms": row["p95"] / 1000,
+                             "errors": row["errors"]}
+    return results
+
+
 # --- Parent: the database, the steps, the report --------------------------------------------
 
 def _postgres_server() -> str:
@@ -344,6 +384,37 @@ def _child(env: dict[str, str], *args: str) -> dict[str, Any]:
     return dict(json.loads(line.removeprefix("RESULT=")))
 
 
+def _database_exists() -> bool:
+    import psycopg
+
+    admin = urlunsplit(urlsplit(_postgres_server())._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                            [PG_NAME]).fetchone() is not None
+
+
+def _built_facts(env: dict[str, str]) -> dict[str, Any]:
+    """What the run that built the kept database wrote down (its generation and import), kept
+    as the database's comment: a reused database is reported with the figures of its build."""
+    import psycopg
+
+    with psycopg.connect(env["DATABASE_URL"], autocommit=True) as conn:
+        row = conn.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+                           "WHERE datname = current_database()").fetchone()
+    if not row or not row[0]:
+        raise RuntimeError(f"{PG_NAME} was not built by this script with --keep: rebuild it")
+    return dict(json.loads(row[0]))
+
+
+def _write_down_facts(env: dict[str, str], facts: dict[str, Any]) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(env["DATABASE_URL"], autocommit=True) as conn:
+        conn.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+            sql.Identifier(PG_NAME), sql.Literal(json.dumps(facts))))
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="omlot-national-"))
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
@@ -354,29 +425,43 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                TERRITORY_DEPARTEMENTS=",".join(departements()),
                DATABASE_URL=urlunsplit(urlsplit(_postgres_server())._replace(
                    path=f"/{PG_NAME}")))
-    _pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
-    _pg_admin(f'CREATE DATABASE "{PG_NAME}"')
-    _pg_admin(f'ALTER DATABASE "{PG_NAME}" SET random_page_cost = 1.1')
+    reuse = args.reuse and _database_exists()
+    if args.reuse and not reuse:
+        print(f"national: no {PG_NAME} to reuse, building it", flush=True)
+    if not reuse:
+        _pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+        _pg_admin(f'CREATE DATABASE "{PG_NAME}"')
+        _pg_admin(f'ALTER DATABASE "{PG_NAME}" SET random_page_cost = 1.1')
     results: dict[str, Any] = {"load_before": os.getloadavg()}
     try:
         manage = str(ROOT / "manage.py")
         started = time.perf_counter()
+        # Migrations also on a reused database: the code measured may bring new ones (indexes).
         _run(env, manage, "migrate", "--noinput", "-v0", "--skip-checks")
-        _run(env, manage, "import_communes")
+        if reuse:
+            built = _built_facts(env)
+        else:
+            _run(env, manage, "import_communes")
+            built = {"communes_s": round(time.perf_counter() - started, 1)}
+            print("national: generating…", flush=True)
+            built["generated"] = _child(env, "--child", "generate", str(args.producers),
+                                        str(args.products))
+            print("national: importing…", flush=True)
+            built["import"] = _child(env, "--child", "import", str(args.import_rows),
+                                     str(workdir))
+            _write_down_facts(env, built)
+        results.update(built, reused=reuse)
         _run(env, manage, "collectstatic", "--noinput", "-v0")
-        results["communes_s"] = round(time.perf_counter() - started, 1)
-        print("national: generating…", flush=True)
-        results["generated"] = _child(env, "--child", "generate", str(args.producers),
-                                      str(args.products))
-        print("national: importing…", flush=True)
-        results["import"] = _child(env, "--child", "import", str(args.import_rows),
-                                   str(workdir))
         print("national: measuring…", flush=True)
         results["measured"] = _child(env, "--child", "measure", str(args.rounds))
+        if args.load:
+            print("national: under load…", flush=True)
+            results["load"] = under_load(env, workdir)
         results["load_after"] = os.getloadavg()
         return results
     finally:
-        _pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+        if not args.keep:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -415,11 +500,29 @@ def report(results: dict[str, Any]) -> str:
         "- Load average before / after: " + " / ".join(
             f"{results[k][0]:.1f}" for k in ("load_before", "load_after"))
         + " (two shared cores).",
-        "- Under load (wrk against gunicorn) was not measured at this size.",
         "",
+        *_load_report(results.get("load")),
         "**Targets missed:** " + ("; ".join(misses) if misses else "none."),
     ]
     return "\n".join(lines)
+
+
+def _load_report(load: dict[str, Any] | None) -> list[str]:
+    if not load:
+        return ["Under load (wrk against gunicorn): not measured in this run (--no-load).", ""]
+    lines = [f"Under load: gunicorn 2 sync workers (production settings, page cache off), wrk "
+             f"{load['connections']} connections on the same 2 cores, {load['seconds']} s per "
+             "scenario after a warm-up, each query on its first two pages.", "",
+             "| Scenario | URLs | req/s | p50 (ms) | p95 (ms) | errors |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for name, r in load.items():
+        if not isinstance(r, dict):
+            continue
+        # No answer within the run: wrk has no latency to report, not a latency of 0.
+        p50, p95 = ((f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}") if r["rps"] else ("—", "—"))
+        lines.append(f"| {name} | {r['urls']} | {r['rps']:.1f} | {p50} | {p95} | "
+                     f"{r['errors']} |")
+    return [*lines, ""]
 
 
 def main() -> None:
@@ -439,6 +542,13 @@ def main() -> None:
     parser.add_argument("--products", type=int, default=1_000_000)
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--keep", action="store_true",
+                        help=f"keep {PG_NAME} after the run (for --reuse)")
+    parser.add_argument("--reuse", action="store_true",
+                        help=f"measure on the {PG_NAME} kept by an earlier --keep run: no "
+                             "generation, no import (built first if missing)")
+    parser.add_argument("--no-load", dest="load", action="store_false",
+                        help="skip the measure under load (wrk against gunicorn)")
     parser.add_argument("--no-write", action="store_true",
                         help="print the report without writing bench/RESULTS.md")
     args = parser.parse_args()

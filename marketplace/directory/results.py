@@ -191,27 +191,59 @@ def _cached_count(queryset: QuerySet[Any]) -> int:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
         return 0
-    digest = hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()[:32]
-    key = f"count:{version(CATALOGUE)}:{digest}"
-    count = cache.get(key)
+    return _kept_count((queryset.db, sql, params), queryset.count)
+
+
+def _kept_count(key: Any, counted: Callable[[], int]) -> int:
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    cache_key = f"count:{version(CATALOGUE)}:{digest}"
+    count = cache.get(cache_key)
     if count is None:
-        count = queryset.count()
-        cache.set(key, count, COUNT_TTL)
+        count = counted()
+        cache.set(cache_key, count, COUNT_TTL)
     return int(count)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A text search sorted by relevance: its pages and its count come from the search index,
+    the list's other filters (`within`) applied in the same query; only a page's ids cross
+    over to Python, however many rows match."""
+
+    found: search.Match
+    within: QuerySet[Any] | None  # None: the text alone (the index holds only public rows)
+    boost: QuerySet[Any] | None  # the categories the query names
+
+    def count(self) -> int:
+        within = None
+        if self.within is not None:
+            try:
+                within = self.within.query.sql_with_params()
+            except EmptyResultSet:
+                return 0
+        return _kept_count(("search", self.found.index, self.found.query, within),
+                           lambda: self.found.count(self.within))
+
+    def ids(self, start: int, stop: int) -> list[int]:
+        if stop <= start:
+            return []
+        return [pk for pk, _ in self.found.ranked(self.within, self.boost, offset=start,
+                                                  limit=stop - start)]
 
 
 class Results:
     """A lazy list that Django's Paginator (pages and API) can count and slice: only the
     requested page is fetched, with its relations, in one query (plus prefetches).
 
-    Sorted by the database (name, price, newest), or in Python on ids for relevance (the
-    search index's ranks) and distance (the area's distances): a few thousand ids at most."""
+    Sorted by the database: the catalogue's (name, price, newest) or the search index's
+    (relevance: `ranking`, the page's ids only); or in Python on ids for distance (the area's
+    distances): a few thousand ids at most."""
 
     def __init__(self, queryset: QuerySet[Any], *, base: QuerySet[Any], sort: str,
                  order: Sequence[str],
                  fetch: Callable[[QuerySet[Any]], QuerySet[Any]],
                  distances: dict[int, float] | None = None, owner: str = "pk",
-                 ranks: dict[int, float] | None = None) -> None:
+                 ranking: Ranking | None = None) -> None:
         self.queryset = queryset
         self.base = base
         self.sort = sort
@@ -219,17 +251,19 @@ class Results:
         self.fetch = fetch
         self.distances = distances
         self.owner = owner
-        self.ranks = ranks
+        self.ranking = ranking if sort == "relevance" else None
         # Products by distance: their producers are sorted, not every product (see _groups).
         self.by_producer = sort == "distance" and owner == "producer_id"
-        self.python_order = sort == "distance" or (sort == "relevance" and ranks is not None)
+        self.python_order = sort == "distance"
         self._count: int | None = None
         self._ids: list[int] | None = None
         self._groups: list[tuple[int, int]] | None = None
 
     def count(self) -> int:
         if self._count is None:
-            if self.by_producer:
+            if self.ranking is not None:
+                self._count = self.ranking.count()
+            elif self.by_producer:
                 self._count = sum(n for _, n in self._producer_groups())
             elif self.python_order:
                 self._count = len(self._sorted_ids())
@@ -248,8 +282,12 @@ class Results:
             raise TypeError("Results only supports slices.")
         if self.by_producer:
             page = self._page_by_producer(index)
-        elif self.python_order:
-            ids = self._sorted_ids()[index]
+        elif self.ranking is not None or self.python_order:
+            if self.ranking is not None:
+                start, stop, _ = index.indices(self.count())
+                ids = self.ranking.ids(start, stop)
+            else:
+                ids = self._sorted_ids()[index]
             # Only public rows are read, even if the index lags behind the catalogue.
             rows = self.fetch(self.base).in_bulk(ids)
             page = [rows[i] for i in ids if i in rows]
@@ -289,10 +327,7 @@ class Results:
         return ranked[skip:skip + stop - start]
 
     def _sorted_ids(self) -> list[int]:
-        """Every matching id in relevance or distance order."""
-        if self._ids is None and self.sort == "relevance" and self.ranks is not None:
-            # Already the whole list, every filter applied, in order (sorted by the database).
-            self._ids = list(self.ranks)
+        """Every matching id in distance order."""
         if self._ids is None:
             distances = self.distances or {}
             rows = self.queryset.order_by().values_list("pk", self.owner, "nom")
@@ -343,13 +378,13 @@ def product_results(criteria: Criteria, *, commune: Commune | None = None,
     if criteria.max_price is not None:
         products = products.filter(price__lte=criteria.max_price)
     sort = _sort(criteria, has_area=area is not None)
-    products, ranks = _search(products, "product", criteria.q, sort, _only_text(criteria))
+    products, ranking = _search(products, "product", criteria.q, sort, _only_text(criteria))
     order = {"name": ["nom", "pk"], "price": ["price", "nom", "pk"],
              "newest": ["-created_at", "-pk"]}
     return Results(
         products, base=Product.objects.published(), sort=sort,
         order=order.get(sort, ["nom", "pk"]), fetch=fetch or _product_rows,
-        distances=area.distances if area else None, owner="producer_id", ranks=ranks,
+        distances=area.distances if area else None, owner="producer_id", ranking=ranking,
     )
 
 
@@ -372,12 +407,13 @@ def producer_results(criteria: Criteria, *, commune: Commune | None = None,
     for slug in criteria.labels:
         producers = producers.filter(_label_held(slug, "producer"))
     sort = _sort(criteria, has_area=area is not None)
-    producers, ranks = _search(producers, "producer", criteria.q, sort, _only_text(criteria))
+    producers, ranking = _search(producers, "producer", criteria.q, sort,
+                                 _only_text(criteria))
     order = {"newest": ["-approved_at", "-pk"]}
     return Results(
         producers, base=Producer.objects.public(), sort=sort, order=order.get(sort, ["nom", "pk"]),
         fetch=fetch or _producer_rows, distances=area.distances if area else None, owner="pk",
-        ranks=ranks,
+        ranking=ranking,
     )
 
 
@@ -386,24 +422,24 @@ def _only_text(criteria: Criteria) -> bool:
 
 
 def _search(queryset: QuerySet[Any], index: str, text: str, sort: str,
-            only_text: bool) -> tuple[QuerySet[Any], dict[int, float] | None]:
-    """The queryset restricted to the text's matches; sorting by relevance, the matches' ranks
-    too, read in one query that applies the other filters (the whole list: ids and ranks)."""
+            only_text: bool) -> tuple[QuerySet[Any], Ranking | None]:
+    """The queryset restricted to the text's matches; sorting by relevance, the ranking that
+    reads its pages and count from the search index."""
     if not text:
         return queryset, None
     found = search.match(index, text)
     if found is None:
-        return queryset.none(), {}
-    # One query driven by the full-text index gives the whole list, every filter applied (the
-    # index holds only public rows: with no other filter, it alone is the list).
-    ranks = found.ranks(within=None if only_text else queryset,
-                        boost=_in_named_categories(index, found) if sort == "relevance" else None)
+        return queryset.none(), None
+    # The index holds only public rows: with no other filter, it alone is the list.
+    within = None if only_text else queryset
     if sort == "relevance":
-        return queryset.filter(pk__in=found.ids()), ranks
-    if len(ranks) <= MAX_LISTED_IDS:
+        return (queryset.filter(pk__in=found.ids()),
+                Ranking(found, within, _in_named_categories(index, found)))
+    listed = found.ranked(within, limit=MAX_LISTED_IDS + 1)
+    if len(listed) <= MAX_LISTED_IDS:
         # Sorted by the database on these ids, without running the full-text query again
         # (the other filters, re-applied to these few rows by primary key, cost little).
-        return queryset.filter(pk__in=list(ranks)), None
+        return queryset.filter(pk__in=[pk for pk, _ in listed]), None
     return queryset.filter(pk__in=found.ids()), None
 
 

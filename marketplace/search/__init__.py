@@ -10,10 +10,11 @@ The catalogue writes the documents (see `producers.indexing`); the directory, th
 autocompletion read them through `match` and `suggest_ids`, so matching and ranking cannot
 drift apart between them.
 
-A match is used in two steps, each driven by the full-text index: `ids()` restricts a queryset
-(`pk__in`), `ranks()` gives every match's relevance for ordering in Python. Joining the index
-to the catalogue in one query lets the planner pick the catalogue first and probe the index row
-by row, which took seconds on 40,000 products.
+A match is read in queries driven by the full-text index: `ids()` restricts a queryset
+(`pk__in`), `ranked()` gives one page of matches in relevance order (sorted and sliced by the
+database, the other filters applied in the same query) and `count()` their number. Joining the
+index to the catalogue in one query lets the planner pick the catalogue first and probe the
+index row by row, which took seconds on 40,000 products.
 """
 
 from collections.abc import Iterable, Sequence
@@ -52,17 +53,26 @@ class Match:
         sql, params = get_backend().ids_sql(self.index, self.query)
         return RawSQL(sql, params)  # noqa: S611 - the backend's own SQL, the query a parameter
 
-    def ranks(self, within: QuerySet[Any] | None = None,
-              boost: QuerySet[Any] | None = None) -> dict[int, float]:
-        """Every match's relevance, lower is better, best first (ties by id); `within`: only
-        the matches in this queryset (the list's other filters), in the same single query;
-        `boost`: the ids of this queryset come first among matches of as many words (a
-        category the query names: the engine does not know what a category is, its caller
-        does)."""
+    def ranked(self, within: QuerySet[Any] | None = None, boost: QuerySet[Any] | None = None,
+               *, offset: int = 0, limit: int | None = None) -> list[tuple[int, float]]:
+        """One page of the matches, best first: (id, relevance, lower is better), ties by id;
+        sorted and sliced by the database, so a page of a huge list costs no Python per match
+        (no `limit`: every match). `within`: only the matches in this queryset (the list's
+        other filters), in the same single query; `boost`: the ids of this queryset come first
+        among matches of as many words (a category the query names: the engine does not know
+        what a category is, its caller does)."""
         inside, pulled = _sql(within), _sql(boost)
         if within is not None and inside is None:  # queryset.none(): an unknown commune, say
-            return {}
-        return get_backend().ranks(self.index, self.query, within=inside, boost=pulled)
+            return []
+        return get_backend().ranked(self.index, self.query, within=inside, boost=pulled,
+                                    offset=offset, limit=limit)
+
+    def count(self, within: QuerySet[Any] | None = None) -> int:
+        """How many documents match (among `within`), without ranking them."""
+        inside = _sql(within)
+        if within is not None and inside is None:
+            return 0
+        return get_backend().count(self.index, self.query, within=inside)
 
 
 def _sql(queryset: QuerySet[Any] | None) -> tuple[str, Sequence[Any]] | None:
@@ -78,7 +88,7 @@ def _sql(queryset: QuerySet[Any] | None) -> tuple[str, Sequence[Any]] | None:
 def match(index: str, text: str, *, prefix_last: bool = True) -> Match | None:
     """The documents of `index` matching at least one word of the text (typos corrected, the
     last word also completed as a prefix unless it is a word of the index), ranked by
-    `Match.ranks`; None when the text holds no word (only stop words, punctuation)."""
+    `Match.ranked`; None when the text holds no word (only stop words, punctuation)."""
     _check(index)
     words = query_words(text)
     if not words:

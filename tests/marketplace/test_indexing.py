@@ -101,4 +101,4 @@ def test_a_price_or_stock_change_does_not_rewrite_the_index(lot_communes, index_
 def _ranks(text: str) -> dict[int, float]:
     found = search.match("product", text)
     assert found is not None
-    return found.ranks()
+    return dict(found.ranked())

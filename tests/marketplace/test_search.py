@@ -17,7 +17,7 @@ def names(text: str, *, index: str = "product", **kwargs) -> list[str]:
     found = search.match(index, text, **kwargs)
     if found is None:
         return []
-    ranks = found.ranks()
+    ranks = dict(found.ranked())
     model = Product if index == "product" else Producer
     rows = model.objects.filter(pk__in=found.ids()).values_list("pk", "nom")
     return [nom for pk, nom in sorted(rows, key=lambda r: (ranks[r[0]], r[1]))]

@@ -120,4 +120,4 @@ def test_prices_are_read_whatever_the_interface_language(lot_communes):
 def _ranks(text: str) -> dict[int, float]:
     found = search.match("product", text)
     assert found is not None
-    return found.ranks()
+    return dict(found.ranked())

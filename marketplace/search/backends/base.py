@@ -110,13 +110,19 @@ class SearchBackend(ABC):
         """SQL selecting the ids of the matching documents (for `pk__in=RawSQL(...)`)."""
 
     @abstractmethod
-    def ranks(self, index: str, query: Compiled,
-              within: tuple[str, Sequence[Any]] | None = None,
-              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
-        """Every matching document's id and relevance (`combined_rank`), lower is better, best
-        first (then by id), in one query driven by the full-text index; `within`: SQL
-        selecting the ids allowed (the other filters); `boost`: SQL selecting ids the caller
-        pulls up (a named category)."""
+    def ranked(self, index: str, query: Compiled, *,
+               within: tuple[str, Sequence[Any]] | None = None,
+               boost: tuple[str, Sequence[Any]] | None = None,
+               offset: int = 0, limit: int | None = None) -> list[tuple[int, float]]:
+        """One page of the matching documents, best first: (id, relevance as `combined_rank`,
+        lower is better), ties by id, sorted and sliced by the database (`offset`, `limit`; no
+        limit: every match); `within`: SQL selecting the ids allowed (the other filters);
+        `boost`: SQL selecting ids the caller pulls up (a named category)."""
+
+    @abstractmethod
+    def count(self, index: str, query: Compiled, *,
+              within: tuple[str, Sequence[Any]] | None = None) -> int:
+        """How many documents match (among `within`), without ranking them."""
 
     @abstractmethod
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:

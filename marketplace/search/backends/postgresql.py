@@ -24,6 +24,8 @@ TABLES = {"product": "search_product", "producer": "search_producer"}
 PG_CONFIG = "omlot_french"
 # ts_rank weights for {D, C, B, A} = {description, producer and commune, category, name}.
 PG_WEIGHTS = "{0.02, 0.2, 0.5, 1.0}"
+# A product's name: its document's weight-A words, indexed on their own (migration 0002).
+NAMES = "ts_filter(document, '{a}')"
 
 _DOCUMENT = (
     f"setweight(to_tsvector('{PG_CONFIG}', %s), 'A') || "
@@ -99,9 +101,10 @@ class PostgresBackend(SearchBackend):
         return (f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
                 f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)", [query.any])
 
-    def ranks(self, index: str, query: Compiled,
-              within: tuple[str, Sequence[Any]] | None = None,
-              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+    def ranked(self, index: str, query: Compiled, *,
+               within: tuple[str, Sequence[Any]] | None = None,
+               boost: tuple[str, Sequence[Any]] | None = None,
+               offset: int = 0, limit: int | None = None) -> list[tuple[int, float]]:
         # Each signal is tested on the matched row's tsvector, already in hand: no index probe.
         # Its tsquery is parsed once, in FROM (in the select list, PostgreSQL would parse and
         # stem it again for every matched row).
@@ -133,16 +136,37 @@ class PostgresBackend(SearchBackend):
             params.extend(within[1])
         # OFFSET 0 keeps the subquery whole: flattened, ts_rank would run once per mention.
         rank = combined_rank_sql([f"s{i}" for i in range(len(columns))], "r")
-        sql = f"SELECT rowid, {rank} FROM ({sql} OFFSET 0) AS matches ORDER BY 2, 1"  # noqa: S608
+        sql = (f"SELECT rowid, {rank} AS rank FROM ({sql} OFFSET 0) AS matches "  # noqa: S608
+               "ORDER BY rank, rowid LIMIT %s OFFSET %s")
+        with reader().cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            return cursor.fetchall()
+
+    def count(self, index: str, query: Compiled, *,
+              within: tuple[str, Sequence[Any]] | None = None) -> int:
+        sql = (f"SELECT count(*) FROM {TABLES[index]} "  # noqa: S608
+               f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s)")
+        params: list[Any] = [query.any]
+        if within is not None:
+            sql += f" AND rowid IN ({within[0]})"
+            params.extend(within[1])
         with reader().cursor() as cursor:
             cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            return int(cursor.fetchone()[0])
 
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
+        if index == "product":
+            # The names alone, through their own index (migration 0002): every word anywhere,
+            # among the names, is `query.name` without its weights.
+            sql = (f"SELECT rowid FROM search_product WHERE {NAMES} "  # noqa: S608
+                   f"@@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s")
+            params: list[Any] = [query.all, limit]
+        else:
+            sql = (f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
+                   f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s")
+            params = [query.name, limit]
         with reader().cursor() as cursor:
-            cursor.execute(f"SELECT rowid FROM {TABLES[index]} "  # noqa: S608
-                           f"WHERE document @@ to_tsquery('{PG_CONFIG}', %s) LIMIT %s",
-                           [query.name, limit])
+            cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
     def write(self, index: str, documents: Sequence[Document]) -> None:

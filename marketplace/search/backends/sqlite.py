@@ -103,9 +103,10 @@ class SqliteBackend(SearchBackend):
         table = TABLES[index]
         return f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [query.any]  # noqa: S608
 
-    def ranks(self, index: str, query: Compiled,
-              within: tuple[str, Sequence[Any]] | None = None,
-              boost: tuple[str, Sequence[Any]] | None = None) -> dict[int, float]:
+    def ranked(self, index: str, query: Compiled, *,
+               within: tuple[str, Sequence[Any]] | None = None,
+               boost: tuple[str, Sequence[Any]] | None = None,
+               offset: int = 0, limit: int | None = None) -> list[tuple[int, float]]:
         table = TABLES[index]
         weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
         # Each signal is one more full-text query, run once (SQLite materializes an
@@ -125,19 +126,38 @@ class SqliteBackend(SearchBackend):
             else:
                 columns.append(signal)
                 params.append(text)
-        # Materialized first, so that SQLite runs the full-text query once: left to its
-        # planner, it may walk the other filters' ids and probe the index for each one,
-        # re-running the MATCH thousands of times (a second instead of milliseconds).
-        sql = (f"WITH matches AS MATERIALIZED (SELECT rowid, bm25({table}, {weights}) AS r "  # noqa: S608
-               f"FROM {table} WHERE {table} MATCH %s) "
-               f"SELECT rowid, {combined_rank_sql(columns, 'r')} FROM matches")
+        sql = (f"{self._matches(table, f'bm25({table}, {weights}) AS r')} "  # noqa: S608
+               f"SELECT rowid, {combined_rank_sql(columns, 'r')} AS rank FROM matches")
         params = [query.any, *params]
         if within is not None:
             sql += f" WHERE rowid IN ({within[0]})"
             params.extend(within[1])
+        # LIMIT -1: no limit, in SQLite's syntax.
         with reader().cursor() as cursor:
-            cursor.execute(sql + " ORDER BY 2, 1", params)
-            return dict(cursor.fetchall())
+            cursor.execute(sql + " ORDER BY rank, rowid LIMIT %s OFFSET %s",
+                           [*params, -1 if limit is None else limit, offset])
+            return cursor.fetchall()
+
+    def count(self, index: str, query: Compiled, *,
+              within: tuple[str, Sequence[Any]] | None = None) -> int:
+        table = TABLES[index]
+        sql = f"{self._matches(table)} SELECT count(*) FROM matches"  # noqa: S608
+        params: list[Any] = [query.any]
+        if within is not None:
+            sql += f" WHERE rowid IN ({within[0]})"
+            params.extend(within[1])
+        with reader().cursor() as cursor:
+            cursor.execute(sql, params)
+            return int(cursor.fetchone()[0])
+
+    @staticmethod
+    def _matches(table: str, *columns: str) -> str:
+        """The matches, materialized first so that SQLite runs the full-text query once: left
+        to its planner, it may walk the other filters' ids and probe the index for each one,
+        re-running the MATCH thousands of times (a second instead of milliseconds)."""
+        selected = ", ".join(["rowid", *columns])
+        return (f"WITH matches AS MATERIALIZED (SELECT {selected} FROM {table} "  # noqa: S608
+                f"WHERE {table} MATCH %s)")
 
     def first_ids(self, index: str, query: Compiled, limit: int) -> list[int]:
         table = TABLES[index]
