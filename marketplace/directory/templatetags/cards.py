@@ -3,6 +3,7 @@ template (an include per card, a dozen lookups, filters and tags each) cost more
 of the page. The markup is the one `marketplace/_product_card.html` used to hold; every value is
 escaped by `format_html`, and the texts are the same msgids as before."""
 
+import html
 from typing import Any
 from urllib.parse import quote
 
@@ -60,13 +61,20 @@ def product_card(product: Any) -> SafeString:
     if product.unit_size:
         unit = f"{unit} ({product.unit_size})"
     producer = product.producer
-    return format_html(
-        '<article class="card product-card">\n  {}\n'
-        '  <h3 class="card-title"><a href="{}">{}</a></h3>\n'
-        '  <p class="card-price">{} <span class="unit">{}</span></p>\n'
-        '  <p class="card-meta">{} · {}{}</p>\n{}</article>\n',
-        _picture(product), product_url(product), product.nom, euros(product.price), unit,
-        producer.nom, producer.commune.nom, _distance(getattr(product, "distance_km", None)),
-        mark_safe("") if product.in_stock else format_html(
-            '  <p class="badge badge-muted">{}</p>\n', gettext("Épuisé pour le moment")),
-    )
+    # An f-string with each text escaped (as format_html would): a list renders 24 cards, and
+    # format_html's lazy-text checks on each of their values cost a third of the card.
+    stock = "" if product.in_stock else (
+        f'  <p class="badge badge-muted">{_escape(gettext("Épuisé pour le moment"))}</p>\n')
+    return mark_safe(  # noqa: S308 - every text escaped above or here
+        f'<article class="card product-card">\n  {_picture(product)}\n'
+        f'  <h3 class="card-title"><a href="{_escape(product_url(product))}">'
+        f"{_escape(product.nom)}</a></h3>\n"
+        f'  <p class="card-price">{_escape(euros(product.price))} '
+        f'<span class="unit">{_escape(unit)}</span></p>\n'
+        f'  <p class="card-meta">{_escape(producer.nom)} · {_escape(producer.commune.nom)}'
+        f"{_distance(getattr(product, 'distance_km', None))}</p>\n{stock}</article>\n")
+
+
+def _escape(text: str) -> str:
+    """`django.utils.html.escape` (the same five characters), without its lazy-text wrapper."""
+    return html.escape(str(text))
