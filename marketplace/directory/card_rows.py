@@ -1,5 +1,5 @@
 """A list page's product cards read as plain values: one query for the page's rows (the columns
-a card shows, joined), one for their photos, and no model instance.
+a card shows, joined, and the first photo), and no model instance.
 
 Built as models (a product, its producer, the producer's commune, the category, each photo),
 24 cards cost more Python than the page's search itself. A `ProductCard` answers the same
@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
 
-from django.db.models import ImageField, QuerySet
+from django.db.models import CharField, ImageField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 
 from producers.models import Product, ProductPhoto
 
@@ -62,31 +63,24 @@ class ProductCard:
 
 FIELDS = ("pk", "slug", "nom", "price", "unit", "unit_size", "is_available", "stock",
           "producer_id", "producer__slug", "producer__nom", "producer__commune__nom",
-          "category__slug")
+          "category__slug", "photo")
 
-
-def _photo_urls(product_ids: list[int]) -> dict[int, CardPhotos]:
-    """Each product's photos in their order (the models' `ordering`), as the card shows them."""
-    image, thumbnail = (cast(ImageField, ProductPhoto._meta.get_field(name)).storage
-                        for name in ("image", "thumbnail"))
-    found: dict[int, list[CardPhoto]] = {}
-    rows = (ProductPhoto.objects.filter(product_id__in=product_ids)
-            .order_by("product_id", "position", "pk")
-            .values_list("product_id", "thumbnail", "image"))
-    for product_id, small, large in rows:
-        # `Photo.card_url`: the thumbnail, or the photo itself while it has none.
-        url = thumbnail.url(small) if small else image.url(large)
-        found.setdefault(product_id, []).append(CardPhoto(url))
-    return {product_id: CardPhotos(photos) for product_id, photos in found.items()}
+# The card shows the first photo (the models' order), as its thumbnail or, while it has none,
+# the photo itself (`Photo.card_url`): read by the rows' query, rather than a second one.
+_FIRST_PHOTO = Subquery(
+    ProductPhoto.objects.filter(product_id=OuterRef("pk")).order_by("position", "pk")
+    .annotate(card=Coalesce(NullIf("thumbnail", Value(""), output_field=CharField()), "image",
+                            output_field=CharField()))
+    .values("card")[:1])
 
 
 def product_cards(queryset: QuerySet[Product]) -> list[ProductCard]:
-    rows = list(queryset.values(*FIELDS))
-    photos = _photo_urls([row["pk"] for row in rows]) if rows else {}
-    return [_card(row, photos.get(row["pk"], CardPhotos())) for row in rows]
+    # Both images of a photo are in the same storage (Photo declares neither's).
+    storage = cast(ImageField, ProductPhoto._meta.get_field("image")).storage
+    return [_card(row, storage) for row in queryset.annotate(photo=_FIRST_PHOTO).values(*FIELDS)]
 
 
-def _card(row: dict[str, Any], photos: CardPhotos) -> ProductCard:
+def _card(row: dict[str, Any], storage: Any) -> ProductCard:
     stock = row["stock"]
     return ProductCard(
         pk=row["pk"], slug=row["slug"], nom=row["nom"], price=row["price"], unit=row["unit"],
@@ -97,5 +91,5 @@ def _card(row: dict[str, Any], photos: CardPhotos) -> ProductCard:
         producer=CardProducer(slug=row["producer__slug"], nom=row["producer__nom"],
                               commune=CardCommune(nom=row["producer__commune__nom"])),
         category=CardCategory(slug=row["category__slug"]),
-        photos=photos,
+        photos=CardPhotos((CardPhoto(storage.url(row["photo"])),) if row["photo"] else ()),
     )
