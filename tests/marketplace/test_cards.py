@@ -88,11 +88,12 @@ def test_a_list_card_shows_the_first_photo_thumbnail_or_the_photo_itself(lot_com
 
     first = ProductFactory(nom="Cabécou", slug="cabecou")
     ProductPhotoFactory(product=first, position=2, image__filename="second.jpg")
-    shown = ProductPhotoFactory(product=first, position=1, image__filename="first.jpg",
-                                thumbnail__filename="first-small.jpg",
-                                thumbnail=factory.django.ImageField(width=32, height=24))
-    without_thumbnail = ProductPhotoFactory(product=ProductFactory(nom="Miel", slug="miel"),
-                                            image__filename="miel.jpg")
+    shown = ProductPhotoFactory.create(
+        product=first, position=1, image__filename="first.jpg",
+        thumbnail__filename="first-small.jpg",
+        thumbnail=factory.django.ImageField(width=32, height=24))
+    without_thumbnail = ProductPhotoFactory.create(
+        product=ProductFactory(nom="Miel", slug="miel"), image__filename="miel.jpg")
 
     html = Client().get("/produits/", {"sort": "name"}).content.decode()
 
@@ -109,7 +110,7 @@ def test_a_producer_card_shows_its_photo_link_commune_and_description(lot_commun
     producer = ProducerFactory(nom="Ferme <Les Noyers>", slug="ferme-les-noyers",
                                commune=commune("46102"),
                                description="Des noix & " + "et " * 30 + "fin")
-    photo = ProducerPhotoFactory(producer=producer, image__filename="ferme.jpg")
+    photo = ProducerPhotoFactory.create(producer=producer, image__filename="ferme.jpg")
 
     html = Client().get("/producteurs/").content.decode()
 
