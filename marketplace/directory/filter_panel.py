@@ -10,11 +10,14 @@ from typing import Any
 from django.core.cache import cache
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from marketplace.common.cache import version
 from marketplace.directory import selectors
+from marketplace.directory.filters import SORT_CHOICES
 from producers.indexing import CATALOGUE
+from producers.models import PointOfSaleKind, Weekday
 
 MAX_EPCI_LENGTH = 9  # a SIREN; longer is a form error, not an option
 # Above this many intercommunalités with producers, the form lists only the chosen commune's
@@ -59,6 +62,30 @@ def _built() -> dict[str, Any]:
     return built
 
 
+# The short lists (days, sorts, kinds of point of sale) are the code's, not the catalogue's:
+# built once per language in the process.
+_fixed: dict[str | None, dict[str, str]] = {}
+
+
+def _fixed_lists() -> dict[str, str]:
+    language = get_language()
+    built = _fixed.get(language)
+    if built is None:
+        option = '<option value="{}">{}</option>'
+        built = _fixed[language] = {
+            "weekdays": format_html_join("", option, ((value, capfirst(name))
+                                                      for value, name in Weekday.choices)),
+            "product_sorts": format_html_join("", option, SORT_CHOICES),
+            "producer_sorts": format_html_join(
+                "", option, ((value, name) for value, name in SORT_CHOICES if value != "price")),
+            # The template's loop wrote one label per line, indented as the fieldset.
+            "points_of_sale": format_html_join(
+                "", '\n          <label class="check"><input type="checkbox" name="point_of_sale" '
+                'value="{}"> {}</label>\n        ', PointOfSaleKind.choices),
+        }
+    return built
+
+
 def _marked(html: str, chosen: list[str], attribute: str) -> SafeString:
     for value in chosen:
         if value:
@@ -67,10 +94,13 @@ def _marked(html: str, chosen: list[str], attribute: str) -> SafeString:
     return mark_safe(html)  # noqa: S308 - built by format_html, values escaped above
 
 
-def filter_options(values: Any, departement: str | None = None) -> dict[str, Any]:
-    """The three lists for a form showing these values (the page's query); `departement`: the
-    chosen commune's, whose intercommunalités a national territory lists."""
+def filter_options(values: Any, departement: str | None = None, *,
+                   products: bool = True) -> dict[str, Any]:
+    """The lists for a form showing these values (the page's query); `departement`: the
+    chosen commune's, whose intercommunalités a national territory lists; `products`: the
+    product list's form (sorted by price too)."""
     built = _built()
+    fixed = _fixed_lists()
     epci = str(values.get("epci") or "")
     if built["whole"]:
         epcis, listed = built["epcis"], built["epci_codes"]
@@ -86,6 +116,11 @@ def filter_options(values: Any, departement: str | None = None) -> dict[str, Any
                               "selected"),
         "epcis": _marked(epcis, [epci], "selected"),
         "labels": _marked(built["labels"], [str(v) for v in values.getlist("label")], "checked"),
+        "weekdays": _marked(fixed["weekdays"], [str(values.get("weekday") or "")], "selected"),
+        "sorts": _marked(fixed["product_sorts" if products else "producer_sorts"],
+                         [str(values.get("sort") or "")], "selected"),
+        "points_of_sale": _marked(fixed["points_of_sale"],
+                                  [str(v) for v in values.getlist("point_of_sale")], "checked"),
         # Without a commune, a national territory's form asks for one first.
         "epci_needs_commune": not built["whole"] and not departement,
     }

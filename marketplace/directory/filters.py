@@ -6,6 +6,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -78,6 +79,27 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class SharedFields(dict[str, forms.Field]):
+    """A filter form's fields, shared by its instances: Django deep-copies a form's fields for
+    each instance (another millisecond) so that one may change them, and a filter form is
+    only validated (the pages write their form by hand, from the query)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> dict[str, forms.Field]:
+        return dict(self)
+
+
+class FilterForm(forms.Form):
+    def _clean_fields(self) -> None:
+        # Django's loop, without a bound field built per field (one is built for an error only).
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, self.files,
+                                                     self.add_prefix(name))
+            try:
+                self.cleaned_data[name] = field.clean(value)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+
+
 class DirectoryFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Rechercher"), max_length=200,
@@ -123,10 +145,25 @@ class DirectoryFilterSet(django_filters.FilterSet):
     # per filter) on every request, though it depends only on the declared filters.
     _form_classes: dict[type, type[forms.Form]] = {}
 
+    def __init__(self, data: Any = None, queryset: Any = None, *, request: Any = None,
+                 prefix: str | None = None) -> None:
+        # django-filter's own __init__, without its deep copy of every declared filter (a
+        # millisecond a request): the filtering reads the criteria (`filter_queryset` below),
+        # never a filter, so nothing here is bound to one request.
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = (self._meta.model._default_manager.all() if queryset is None
+                         else queryset)
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = self.base_filters
+
     def get_form_class(self) -> type[forms.Form]:
         form_class = DirectoryFilterSet._form_classes.get(type(self))
         if form_class is None:
-            form_class = super().get_form_class()
+            fields = {name: filter_.field for name, filter_ in self.base_filters.items()}
+            form_class = type(f"{type(self).__name__}Form", (FilterForm,), fields)
+            form_class.base_fields = SharedFields(form_class.base_fields)  # type: ignore[attr-defined]
             DirectoryFilterSet._form_classes[type(self)] = form_class
         return form_class
 

@@ -9,7 +9,7 @@ on ids in Python, so only the page's rows are ever fetched with their relations.
 
 import hashlib
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 
 from marketplace import search
 from marketplace.common.cache import version
+from marketplace.directory.card_rows import ProductCard, product_cards
 from marketplace.directory.intent import named_categories
 from marketplace.reference.geo import distance_km
 from marketplace.reference.models import Category, Commune, commune_slug, is_insee_code
@@ -241,7 +242,7 @@ class Results:
 
     def __init__(self, queryset: QuerySet[Any], *, base: QuerySet[Any], sort: str,
                  order: Sequence[str],
-                 fetch: Callable[[QuerySet[Any]], QuerySet[Any]],
+                 fetch: Callable[[QuerySet[Any]], Iterable[Any]],
                  distances: dict[int, float] | None = None, owner: str = "pk",
                  ranking: Ranking | None = None) -> None:
         self.queryset = queryset
@@ -289,10 +290,10 @@ class Results:
             else:
                 ids = self._sorted_ids()[index]
             # Only public rows are read, even if the index lags behind the catalogue.
-            rows = self.fetch(self.base).in_bulk(ids)
+            rows = {row.pk: row for row in self.fetch(self.base.filter(pk__in=ids))}
             page = [rows[i] for i in ids if i in rows]
         else:
-            page = list(self.fetch(self.queryset.order_by(*self.order))[index])
+            page = list(self.fetch(self.queryset.order_by(*self.order)[index]))
         for row in page:
             owner_id = row.pk if self.owner == "pk" else getattr(row, self.owner)
             row.distance_km = (round(self.distances[owner_id], 1)
@@ -358,7 +359,7 @@ def _area(criteria: Criteria, commune: Commune | None = None) -> tuple[Area | No
 
 
 def product_results(criteria: Criteria, *, commune: Commune | None = None,
-                    fetch: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None) -> Results:
+                    fetch: Callable[[QuerySet[Any]], Iterable[Any]] | None = None) -> Results:
     """Published products matching the criteria (`commune`: the criteria's, if already read)."""
     area, known = _area(criteria, commune)
     products: QuerySet[Product] = Product.objects.published()
@@ -389,7 +390,7 @@ def product_results(criteria: Criteria, *, commune: Commune | None = None,
 
 
 def producer_results(criteria: Criteria, *, commune: Commune | None = None,
-                     fetch: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None) -> Results:
+                     fetch: Callable[[QuerySet[Any]], Iterable[Any]] | None = None) -> Results:
     """Public producers matching the criteria (`commune`: the criteria's, if already read)."""
     area, known = _area(criteria, commune)
     producers: QuerySet[Producer] = Producer.objects.public()
@@ -455,16 +456,8 @@ def _in_named_categories(index: str, found: search.Match) -> QuerySet[Any] | Non
     return Producer.objects.filter(pk__in=products.published().values("producer_id"))
 
 
-# What a product card shows (marketplace/directory/templatetags/cards.py): the page's rows skip
-# the descriptions, SIRETs, addresses and links that the joined rows would otherwise bring.
-CARD_FIELDS = ("slug", "nom", "price", "unit", "unit_size", "is_available", "stock",
-               "producer_id", "category_id", "producer__slug", "producer__nom",
-               "producer__commune_id", "producer__commune__nom", "category__slug")
-
-
-def _product_rows(queryset: QuerySet[Product]) -> QuerySet[Product]:
-    return (queryset.select_related("producer__commune", "category").only(*CARD_FIELDS)
-            .prefetch_related("photos"))
+def _product_rows(queryset: QuerySet[Product]) -> list[ProductCard]:
+    return product_cards(queryset)
 
 
 def _producer_rows(queryset: QuerySet[Producer]) -> QuerySet[Producer]:

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+import factory
 import pytest
 from django.test import Client
 
@@ -80,3 +81,42 @@ def test_detail_pages_run_a_bounded_number_of_queries(client, lot_communes, page
     assert response.status_code == 200
     if page == "producer":
         assert len(_cards(response.content.decode())) == 30
+
+
+def test_a_list_card_shows_the_first_photo_thumbnail_or_the_photo_itself(lot_communes):
+    from tests.producers.factories import ProductPhotoFactory
+
+    first = ProductFactory(nom="Cabécou", slug="cabecou")
+    ProductPhotoFactory(product=first, position=2, image__filename="second.jpg")
+    shown = ProductPhotoFactory.create(
+        product=first, position=1, image__filename="first.jpg",
+        thumbnail__filename="first-small.jpg",
+        thumbnail=factory.django.ImageField(width=32, height=24))
+    without_thumbnail = ProductPhotoFactory.create(
+        product=ProductFactory(nom="Miel", slug="miel"), image__filename="miel.jpg")
+
+    html = Client().get("/produits/", {"sort": "name"}).content.decode()
+
+    cabecou, miel = _cards(html)
+    assert cabecou.count("<img") == 1
+    assert f'<img class="card-img" src="{shown.thumbnail.url}" alt=""' in cabecou
+    assert f'<img class="card-img" src="{without_thumbnail.image.url}" alt=""' in miel
+    assert "#art-" not in cabecou + miel
+
+
+def test_a_producer_card_shows_its_photo_link_commune_and_description(lot_communes):
+    from tests.producers.factories import ProducerPhotoFactory
+
+    producer = ProducerFactory(nom="Ferme <Les Noyers>", slug="ferme-les-noyers",
+                               commune=commune("46102"),
+                               description="Des noix & " + "et " * 30 + "fin")
+    photo = ProducerPhotoFactory.create(producer=producer, image__filename="ferme.jpg")
+
+    html = Client().get("/producteurs/").content.decode()
+
+    [card] = re.findall(r'<article class="card producer-card">.*?</article>', html, re.S)
+    assert f'<img class="card-img" src="{photo.image.url}" alt=""' in card
+    assert '<a href="/producteurs/ferme-les-noyers/">Ferme &lt;Les Noyers&gt;</a>' in card
+    assert '<p class="card-meta">Figeac</p>' in card
+    # 24 words, then an ellipsis.
+    assert '<p class="card-text">Des noix &amp; ' + " ".join(["et"] * 21) + " …</p>" in card

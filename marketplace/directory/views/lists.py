@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from marketplace.common.numbers import positive_int
 from marketplace.directory import filter_panel, maps, page_cache
 from marketplace.directory.filters import (
-    SORT_CHOICES,
     DirectoryFilterSet,
     ProducerFilterSet,
     ProductFilterSet,
@@ -21,7 +20,6 @@ from marketplace.directory.markets import attach_stalls
 from marketplace.directory.places import Place, resolve_place
 from marketplace.directory.search_log import search_logged
 from marketplace.reference.models import Commune
-from producers.models import PointOfSaleKind, Weekday
 
 PAGE_SIZE = 24
 MAX_PAGE_SIZE = 100
@@ -80,17 +78,12 @@ def listing(request: HttpRequest, filterset_class: type[DirectoryFilterSet], *,
         "values": data,
         "field_errors": [(name, str(filterset.form.fields[name].label), error)
                          for name, errors in filterset.form.errors.items() for error in errors],
-        "weekdays": Weekday.choices,
-        "sorts": [(v, n) for v, n in SORT_CHOICES
-                  if filterset_class is ProductFilterSet or v != "price"],
-        "point_of_sale_kinds": PointOfSaleKind.choices,
-        "selected": {"label": data.getlist("label"),
-                     "point_of_sale": data.getlist("point_of_sale")},
         "kind": "products" if filterset_class is ProductFilterSet else "producers",
         "map_points": _map_points(filterset_class, page.object_list, filterset.criteria(),
                                   commune),
         "filter_options": filter_panel.filter_options(
-            data, departement=commune.departement_id if commune is not None else None),
+            data, departement=commune.departement_id if commune is not None else None,
+            products=filterset_class is ProductFilterSet),
         "active_filters": _active_filters(filterset),
         "extra_filters": _extra_filters(filterset, preset or {}),
         "extra_errors": any(name in EXTRA_FILTERS for name in filterset.form.errors),
