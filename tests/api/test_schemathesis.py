@@ -48,11 +48,7 @@ def fuzz(site: LiveSite, workdir: Path, *selection: str) -> subprocess.Completed
         "--checks", CHECKS, "--phases", "examples,coverage,fuzzing",
         "--max-examples", str(EXAMPLES_PER_OPERATION), "--seed", str(SEED), "--workers", "2",
         "--header", f"Authorization: Token {token}", "--request-timeout", "20",
-        "--continue-on-failure", "--no-color",
-        # Hypothesis's example database lives in the run's own temporary folder, so no run ever
-        # reads it back; keeping it up to date (shrinking the best examples of each operation to
-        # store them) cost a large part of the fuzzer's CPU for nothing.
-        "--generation-database", "none", *selection,
+        "--continue-on-failure", "--no-color", *selection,
     ]
     # Run in a folder of its own: schemathesis keeps a cache directory (.schemathesis/) there.
     workdir.mkdir(exist_ok=True)
