@@ -3,6 +3,7 @@
 import io
 import os
 import socket
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +14,10 @@ import pytest
 from asgiref.local import Local
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.tasks import task_backends
 from django.test import override_settings
 
@@ -23,7 +26,12 @@ from marketplace.curation.permissions import CCI_GROUP, cci_group_ensure
 from marketplace.reference.models import Category, Commune, Label
 from marketplace.reference.taxonomy import load_taxonomy
 from marketplace.reference.territory import communes_import
-from tests.functional.live_site import template_build_start, template_drop, template_ready
+from tests.functional.live_site import (
+    file_locked,
+    template_build_start,
+    template_drop,
+    template_ready,
+)
 
 LOT_COMMUNES = 312
 REDIS_TEST_URL = "redis://127.0.0.1:6379/8"
@@ -198,18 +206,32 @@ def lot_communes(db: None) -> None:
     _reference_data()
 
 
+def _sqlite_copy(source: Path | sqlite3.Connection, target: Path | sqlite3.Connection) -> None:
+    """The whole of one SQLite database written over another (SQLite's online backup), a file
+    or the test database's open connection: milliseconds, where seeding the demo costs seconds."""
+    opened = [sqlite3.connect(db) if isinstance(db, Path) else db for db in (source, target)]
+    try:
+        opened[0].backup(opened[1])
+    finally:
+        for db, given in zip(opened, (source, target), strict=True):
+            if db is not given:
+                db.close()
+
+
 @pytest.fixture(scope="module")
 def demo_data(django_db_setup: None, django_db_blocker: Any,
-              tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+              tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[None]:
     """The demo directory, seeded once for a module whose tests all read it (each inside its
     own rolled-back transaction), then removed so that the next modules find the database as
-    they expect it: seeding costs seconds, a transaction nothing."""
-    media = tmp_path_factory.mktemp("demo-media")
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media,
-                                                        PASSWORD_HASHERS=hashers):
-        _reference_data()
-        call_command("seed_demo", stdout=io.StringIO())
+    they expect it: seeding costs seconds, a transaction nothing. On SQLite the demo is seeded
+    once per run, by the first test worker that needs it, and kept as a copy of its database
+    that is written over the test database for each module; the database as the module found
+    it is written back after it."""
+    if connection.vendor == "sqlite":
+        yield from _demo_data_sqlite(django_db_blocker, tmp_path_factory, worker_id)
+        return
+    with django_db_blocker.unblock():
+        _demo_seed(tmp_path_factory)
     yield
     with django_db_blocker.unblock():
         # Every table emptied (the demo reaches orders, payments, the audit trail…), then the
@@ -217,6 +239,46 @@ def demo_data(django_db_setup: None, django_db_blocker: Any,
         call_command("flush", interactive=False, verbosity=0)
         search.clear()
         _reference_data()
+    cache.clear()
+
+
+def _demo_seed(tmp_path_factory: pytest.TempPathFactory) -> None:
+    media = tmp_path_factory.mktemp("demo-media")
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers):
+        _reference_data()
+        call_command("seed_demo", stdout=io.StringIO())
+
+
+def _demo_data_sqlite(django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory,
+                      worker_id: str) -> Iterator[None]:
+    shared = _run_folder(tmp_path_factory, worker_id).parent / "demo-database"
+    shared.mkdir(exist_ok=True)
+    found = tmp_path_factory.mktemp("demo-found") / "found.sqlite3"
+    seeded = shared / "seeded.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        _sqlite_copy(connection.connection, found)
+        # The other worker, if it needs the demo meanwhile, waits for this one's copy.
+        with file_locked(shared / "seed.lock"):
+            if seeded.exists():
+                _sqlite_copy(seeded, connection.connection)
+            else:
+                _demo_seed(tmp_path_factory)
+                _sqlite_copy(connection.connection, seeded.with_suffix(".tmp"))
+                seeded.with_suffix(".tmp").rename(seeded)
+        _forget_database_caches()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            _sqlite_copy(found, connection.connection)
+            _forget_database_caches()
+
+
+def _forget_database_caches() -> None:
+    # Rows written back under the process's feet: what it remembers of them goes.
+    ContentType.objects.clear_cache()
     cache.clear()
 
 

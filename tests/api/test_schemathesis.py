@@ -29,7 +29,8 @@ def operations(site: LiveSite) -> list[str]:
     request = urllib.request.Request(  # noqa: S310 - the loopback test server
         f"{site.url}/api/schema/", headers={"Accept": "application/vnd.oai.openapi+json"}
     )
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+    # The server builds the schema on its first request: seconds on a busy machine.
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
         schema = json.load(response)
     return [f"{method.upper()} {path}" for path, item in schema["paths"].items()
             for method in item if method in {"get", "post", "put", "patch", "delete"}]

@@ -166,9 +166,9 @@ class LiveSite:
 
 def _site_env(workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DJANGO_SETTINGS"))}
-    env.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="true", VAR_DIR=str(workdir),
-               MEDIA_ROOT=str(workdir / "media"), PYTHONUNBUFFERED="1", LOG_LEVEL="WARNING",
-               EMAIL_FILE_PATH=str(workdir / "mail"))
+    env.update(DJANGO_SETTINGS_MODULE="tests.functional.site_settings", DEBUG="true",
+               VAR_DIR=str(workdir), MEDIA_ROOT=str(workdir / "media"), PYTHONUNBUFFERED="1",
+               LOG_LEVEL="WARNING", EMAIL_FILE_PATH=str(workdir / "mail"))
     env.pop("REDIS_URL", None)
     return env
 
@@ -262,7 +262,7 @@ def _postgres_create_from(url: str, name: str, source: str) -> None:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def file_locked(path: Path) -> Iterator[None]:
     with path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -277,7 +277,7 @@ def _copy_template(template: Path, workdir: Path, pg_url: str | None) -> None:
         name, source = _db_name(pg_url), _db_name(str(_postgres_url(TEMPLATE_LABEL)))
         _postgres_admin(pg_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         # PostgreSQL refuses to copy a template that another copy is reading: one at a time.
-        with _locked(template / "copy.lock"):
+        with file_locked(template / "copy.lock"):
             _postgres_create_from(pg_url, name, source)
     else:
         # SQLite's backup copies a consistent database, whatever its write-ahead log holds.
