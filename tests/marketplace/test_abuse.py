@@ -71,6 +71,18 @@ def test_an_address_longer_than_any_the_site_makes_is_refused(client):
     assert "Cette adresse est trop longue" in response.content.decode()
 
 
+def test_the_api_refuses_a_too_long_address_in_json_as_its_schema_says(client):
+    response = client.get("/api/v1/categories/?q=" + "x" * 3000)
+    schema = client.get("/api/schema/?format=json").json()
+
+    assert response.status_code == 414
+    assert response.json()["detail"] == (
+        "Cette adresse est trop longue : retirez des filtres et réessayez.")
+    for item in schema["paths"].values():
+        for operation in item.values():
+            assert "414" in operation["responses"]
+
+
 def test_a_big_anonymous_body_is_refused_before_it_is_read(client):
     response = client.post("/espace-producteur/connexion/", {"username": "x", "password": "y"},
                            CONTENT_LENGTH=str(300 * 1024 * 1024))

@@ -59,7 +59,7 @@ class TestToken:
         schema = api_client.get("/api/schema/?format=json").json()
 
         answers = schema["paths"]["/api/v1/auth/token/"]["post"]["responses"]
-        assert set(answers) == {"200", "400", "401", "413", "429"}
+        assert set(answers) == {"200", "400", "401", "413", "414", "429"}
 
 
 @pytest.fixture
