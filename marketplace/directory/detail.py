@@ -43,7 +43,7 @@ from django.utils.translation import get_language
 from marketplace.common.cache import version
 from marketplace.directory import maps, seo
 from producers.indexing import CATALOGUE
-from producers.models import PointOfSale, Producer, Product
+from producers.models import PointOfSale, Producer, Product, ProductStatus
 
 # Every key part changes with what the page shows: the timeout only frees memory.
 TIMEOUT = 24 * 3600
@@ -173,7 +173,13 @@ def _render_producer(request: HttpRequest, pk: int) -> dict[str, str]:
         Prefetch("points_of_sale",
                  PointOfSale.objects.select_related("commune").prefetch_related("hours")),
     ).get(pk=pk))
-    products = list(producer.products.published().select_related("category")
+    return _producer_parts(request, producer)
+
+
+def _producer_parts(request: HttpRequest, producer: Producer) -> dict[str, str]:
+    # The products' own status only: a preview shows a farm not approved yet.
+    products = list(producer.products.filter(status=ProductStatus.PUBLISHED)
+                    .select_related("category")
                     .prefetch_related("photos").order_by("category__position", "nom"))
     for product in products:  # the cards show the producer: no query per card
         product.producer = producer
@@ -183,3 +189,9 @@ def _render_producer(request: HttpRequest, pk: int) -> dict[str, str]:
         "json_ld": seo.producer_json_ld(producer, request),
         "map_points": maps.producer_page_points(producer),
     })
+
+
+def producer_page_uncached(request: HttpRequest, producer: Producer) -> dict[str, SafeString]:
+    """The page's parts for a producer of any status, rendered now and never kept: the
+    curation team's preview of a farm that is not public yet."""
+    return _served(request, _producer_parts(request, producer))

@@ -1,7 +1,6 @@
 """The review queue, a listing as the CCI sees it, its public page before approval, and the
 decisions on it."""
 
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -19,9 +18,9 @@ from marketplace.curation.permissions import (
     staff_view,
 )
 from marketplace.curation.views.common import render_staff
-from marketplace.directory import maps, seo
+from marketplace.directory import detail
 from producers import accounts, states
-from producers.models import PointOfSale, Producer, ProducerStatus, ProductStatus
+from producers.models import PointOfSale, Producer, ProducerStatus
 
 SUCCESS = {
     "approve": _("« %(nom)s » est validé : sa fiche est publique, le producteur est prévenu."),
@@ -132,13 +131,6 @@ def producer_preview(request: HttpRequest, slug: str) -> HttpResponse:
             Prefetch("points_of_sale", PointOfSale.objects.select_related("commune")
                      .prefetch_related("hours"))),
         slug=slug)
-    products: list[Any] = list(
-        producer.products.filter(status=ProductStatus.PUBLISHED).select_related("category")
-        .prefetch_related("photos").order_by("category__position", "nom"))
-    for product in products:
-        product.producer = producer
     return render(request, "curation/preview.html", {
-        "producer": producer, "products": products, "preview": True,
-        "json_ld": seo.producer_json_ld(producer, request),
-        "map_points": maps.producer_page_points(producer),
+        "producer": producer, "page": detail.producer_page_uncached(request, producer),
     })
